@@ -1,0 +1,50 @@
+// The headless command line (DESIGN.md "The headless command line"): a contract other tools use.
+//   sim conformance FILE.json   evaluate every case of a kruise conformance table
+//   sim run FILE.yaml           run a scenario (see DESIGN.md)
+import { readFileSync } from 'node:fs';
+import { asTable, evaluateTable } from '../sim/conformance';
+
+const USAGE = 'usage: sim conformance FILE.json';
+
+function fail(message: string): never {
+  process.stderr.write(`sim: ${message.split('\n')[0]}\n`);
+  process.exit(2);
+}
+
+function readText(file: string | undefined): string {
+  if (!file) fail(USAGE);
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    fail(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
+function conformance(file: string | undefined): void {
+  const text = readText(file);
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    fail(`${file} is not JSON: ${(e as Error).message}`);
+  }
+  let table;
+  try {
+    table = asTable(doc);
+  } catch (e) {
+    fail(`${file}: ${(e as Error).message}`);
+  }
+  process.stdout.write(JSON.stringify(evaluateTable(table)) + '\n');
+}
+
+function main(argv: string[]): void {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'conformance':
+      return conformance(rest[0]);
+    default:
+      fail(command ? `unknown command "${command}"; ${USAGE}` : USAGE);
+  }
+}
+
+main(process.argv.slice(2));

@@ -1,0 +1,58 @@
+// One entry point for the conformance tables: the Vitest files and `sim conformance` both call
+// evaluateCase / evaluateTable, so the tests and the CLI cannot drift apart.
+import type { Table, TableAdapter, TableCase, TableMeta } from './types';
+import { ADAPTERS } from './registry';
+
+export type { Table, TableCase, TableMeta, TableAdapter } from './types';
+
+const byTest = new Map<string, TableAdapter>(ADAPTERS.map((a) => [a.test, a]));
+
+export class UnknownTableError extends Error {}
+
+/** The Go test names this implementation understands. */
+export function knownTables(): string[] {
+  return [...byTest.keys()].sort();
+}
+
+/** The case's own expectation, under whichever key its table uses. Only tests read this. */
+export function expectationOf(c: TableCase): unknown {
+  return 'expectedPodAfter' in c ? c.expectedPodAfter : c.expected;
+}
+
+/** Strips every expectation from a case, so an adapter cannot answer from it even by mistake. */
+function inputsOf(c: TableCase): TableCase {
+  const copy: Record<string, unknown> = structuredClone(c);
+  delete copy.expected;
+  delete copy.expectedPodAfter;
+  return copy as TableCase;
+}
+
+export function evaluateCase(meta: TableMeta, c: TableCase): unknown {
+  const adapter = byTest.get(meta.test);
+  if (!adapter) throw new UnknownTableError(`unknown conformance table "${String(meta.test)}"`);
+  return adapter.evaluate(inputsOf(c), meta);
+}
+
+export interface TableResult {
+  table: string;
+  results: { name: string; actual: unknown }[];
+}
+
+export function evaluateTable(table: Table): TableResult {
+  return {
+    table: table.meta.test,
+    results: table.cases.map((c) => ({ name: c.name, actual: evaluateCase(table.meta, c) })),
+  };
+}
+
+/** Checks the outer shape of a parsed JSON document; throws with a one-line reason. */
+export function asTable(doc: unknown): Table {
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new Error('not a conformance table: expected a JSON object');
+  const t = doc as Partial<Table>;
+  if (!t.meta || typeof t.meta !== 'object' || typeof t.meta.test !== 'string') {
+    throw new Error('not a conformance table: missing meta.test');
+  }
+  if (!Array.isArray(t.cases)) throw new Error('not a conformance table: missing cases[]');
+  if (!byTest.has(t.meta.test)) throw new UnknownTableError(`unknown conformance table "${t.meta.test}"`);
+  return t as Table;
+}

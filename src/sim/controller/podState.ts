@@ -1,0 +1,102 @@
+// Predicates over one pod that every decision shares (SPEC §4 "pod ↔ revision match", §6).
+// Mirrors kruise's clonesetutils / podutil / lifecycle helpers, with `now` passed in.
+import {
+  CONDITION_INPLACE_UPDATE_READY,
+  CONDITION_READY,
+  LABEL_CONTROLLER_REVISION_HASH,
+  LABEL_LIFECYCLE_STATE,
+  LABEL_SPECIFIED_DELETE,
+} from '../api/constants';
+import type { CloneSet, Pod, PodCondition } from '../api/types';
+import type { FeatureGates } from './featureGates';
+
+export function getPodCondition(pod: Pod, type: string): PodCondition | undefined {
+  return pod.status.conditions?.find((c) => c.type === type);
+}
+
+/** podutil.IsPodReady: the Ready condition is True. */
+export function isPodReady(pod: Pod): boolean {
+  return getPodCondition(pod, CONDITION_READY)?.status === 'True';
+}
+
+/**
+ * podutil.IsPodAvailable: Ready, and Ready for longer than minReadySeconds
+ * (strictly: transition + minReadySeconds < now; with 0 it is immediate).
+ */
+export function isPodAvailableFor(pod: Pod, minReadySeconds: number, now: number): boolean {
+  const ready = getPodCondition(pod, CONDITION_READY);
+  if (ready?.status !== 'True') return false;
+  if (minReadySeconds === 0) return true;
+  const since = ready.lastTransitionTime;
+  return since !== undefined && since + minReadySeconds < now;
+}
+
+export function isRunningAndReady(pod: Pod): boolean {
+  return pod.status.phase === 'Running' && isPodReady(pod);
+}
+
+export function isRunningAndAvailable(pod: Pod, minReadySeconds: number, now: number): boolean {
+  return pod.status.phase === 'Running' && isPodAvailableFor(pod, minReadySeconds, now);
+}
+
+/** The lifecycle state label ("" when absent). */
+export function getLifecycleState(pod: Pod): string {
+  return pod.metadata.labels?.[LABEL_LIFECYCLE_STATE] ?? '';
+}
+
+/** coreControl.IsPodUpdateReady: running, available, and InPlaceUpdateReady absent or True. */
+export function isPodUpdateReady(pod: Pod, minReadySeconds: number, now: number): boolean {
+  if (!isRunningAndAvailable(pod, minReadySeconds, now)) return false;
+  const c = getPodCondition(pod, CONDITION_INPLACE_UPDATE_READY);
+  return !c || c.status === 'True';
+}
+
+/** sync.IsPodAvailable (SPEC §6): lifecycle ""/Normal, and update-ready for minReadySeconds. */
+export function isPodAvailable(pod: Pod, minReadySeconds: number, now: number): boolean {
+  const state = getLifecycleState(pod);
+  if (state !== '' && state !== 'Normal') return false;
+  return isPodUpdateReady(pod, minReadySeconds, now);
+}
+
+/** The status-counting "ready" of SPEC §6 (available with minReadySeconds 0). */
+export function isPodReadyForStatus(pod: Pod, now: number): boolean {
+  return isPodAvailable(pod, 0, now);
+}
+
+/** Active = not terminating and not finished (SPEC §5 step 2). */
+export function isPodActive(pod: Pod): boolean {
+  return (
+    pod.metadata.deletionTimestamp === undefined &&
+    pod.status.phase !== 'Succeeded' &&
+    pod.status.phase !== 'Failed'
+  );
+}
+
+/** The part after the last "-" of a revision name (controller-revision-hash may be either form). */
+export function getShortHash(hash: string): string {
+  const parts = hash.split('-');
+  return parts[parts.length - 1];
+}
+
+/** clonesetutils.EqualToRevisionHash: the pod's revision label names this revision. */
+export function equalToRevisionHash(pod: Pod, revision: string): boolean {
+  const objHash = pod.metadata.labels?.[LABEL_CONTROLLER_REVISION_HASH] ?? '';
+  return objHash === revision || getShortHash(objHash) === getShortHash(revision);
+}
+
+/** revision.IsPodUpdate: the scale step's "updated", where PreparingUpdate may count (gate). */
+export function isPodUpdateForScale(pod: Pod, updateRevision: string, gates: FeatureGates): boolean {
+  if (gates.PreparingUpdateAsUpdate && getLifecycleState(pod) === 'PreparingUpdate') return true;
+  return equalToRevisionHash(pod, updateRevision);
+}
+
+/** Label apps.kruise.io/specified-delete (any value, even "false") or listed in podsToDelete. */
+export function isSpecifiedDelete(cs: CloneSet, pod: Pod): boolean {
+  if (pod.metadata.labels && LABEL_SPECIFIED_DELETE in pod.metadata.labels) return true;
+  return (cs.spec.scaleStrategy?.podsToDelete ?? []).includes(pod.metadata.name);
+}
+
+/** Max restartCount over the pod's containers (the sort key of SPEC §9.2 rule 7). */
+export function maxContainerRestarts(pod: Pod): number {
+  return Math.max(0, ...(pod.status.containerStatuses ?? []).map((s) => s.restartCount));
+}

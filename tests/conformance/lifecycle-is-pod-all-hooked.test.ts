@@ -1,0 +1,9 @@
+import { describe, expect, it } from 'vitest';
+import table from './tables/lifecycle-is-pod-all-hooked.json';
+import { evaluateCase, expectationOf, type TableCase } from '../../src/sim/conformance';
+
+describe(table.meta.test, () => {
+  it.each(table.cases as TableCase[])('$name', (c) => {
+    expect(evaluateCase(table.meta, c)).toEqual(expectationOf(c));
+  });
+});
