@@ -6,13 +6,13 @@ import { resolve } from 'node:path';
 export default defineConfig({
   base: './',
   plugins: [svelte()],
+  publicDir: 'static',
   build: {
     outDir: 'dist',
     emptyOutDir: true,
     rollupOptions: {
       input: {
         index: resolve(import.meta.dirname, 'index.html'),
-        playground: resolve(import.meta.dirname, 'playground/index.html'),
       },
     },
   },
