@@ -34,7 +34,13 @@ function conformance(file: string | undefined): void {
   } catch (e) {
     fail(`${file}: ${(e as Error).message}`);
   }
-  process.stdout.write(JSON.stringify(evaluateTable(table)) + '\n');
+  let result;
+  try {
+    result = evaluateTable(table);
+  } catch (e) {
+    fail(`${file}: ${(e as Error).message}`);
+  }
+  process.stdout.write(JSON.stringify(result) + '\n');
 }
 
 function main(argv: string[]): void {

@@ -19,6 +19,8 @@ export const ANNOTATION_INPLACE_UPDATE_GRACE_OLD = 'inplace-update-grace';
 export const ANNOTATION_RUNTIME_CONTAINERS_META = 'apps.kruise.io/runtime-containers-meta';
 export const ANNOTATION_VCT_HASH = 'kruise.io/cloneset-volumeclaimtemplate-hash';
 export const ANNOTATION_POD_DELETION_COST = 'controller.kubernetes.io/pod-deletion-cost';
+/** Node label naming the host (v1.LabelHostname); a spread-constraint key with its own rule (SPEC §9.2). */
+export const LABEL_HOSTNAME = 'kubernetes.io/hostname';
 
 export const CONDITION_READY = 'Ready';
 export const CONDITION_CONTAINERS_READY = 'ContainersReady';

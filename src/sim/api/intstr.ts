@@ -53,7 +53,7 @@ function parseHexFloat(s: string): number {
 /** Go's int(f) for a float64 on amd64: truncation; NaN and out-of-range give the minimum int64. */
 function goIntFromFloat(f: number): number {
   if (!Number.isFinite(f) || Math.abs(f) >= 2 ** 63) return -(2 ** 63);
-  return Math.trunc(f);
+  return Math.trunc(f) + 0; // Go ints have no negative zero
 }
 
 function roundPercent(percent: number, total: number, roundUp: boolean): number {

@@ -38,10 +38,27 @@ export interface TableResult {
   results: { name: string; actual: unknown }[];
 }
 
+/** A case that could not be evaluated (its inputs are not in the table's format). */
+export class CaseEvaluationError extends Error {
+  constructor(
+    readonly caseName: string,
+    readonly caseIndex: number,
+    cause: unknown,
+  ) {
+    super(`case #${caseIndex} "${caseName}": ${cause instanceof Error ? cause.message : String(cause)}`);
+  }
+}
+
 export function evaluateTable(table: Table): TableResult {
   return {
     table: table.meta.test,
-    results: table.cases.map((c) => ({ name: c.name, actual: evaluateCase(table.meta, c) })),
+    results: table.cases.map((c, i) => {
+      try {
+        return { name: c.name, actual: evaluateCase(table.meta, c) };
+      } catch (e) {
+        throw new CaseEvaluationError(String(c?.name), i, e);
+      }
+    }),
   };
 }
 
@@ -53,6 +70,11 @@ export function asTable(doc: unknown): Table {
     throw new Error('not a conformance table: missing meta.test');
   }
   if (!Array.isArray(t.cases)) throw new Error('not a conformance table: missing cases[]');
+  t.cases.forEach((c, i) => {
+    if (!c || typeof c !== 'object' || Array.isArray(c) || typeof c.name !== 'string') {
+      throw new Error(`not a conformance table: case #${i} is not an object with a "name"`);
+    }
+  });
   if (!byTest.has(t.meta.test)) throw new UnknownTableError(`unknown conformance table "${t.meta.test}"`);
   return t as Table;
 }
