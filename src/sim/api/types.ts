@@ -260,6 +260,8 @@ export interface CloneSetScaleStrategy {
 export interface VolumeClaimTemplate {
   metadata: Partial<ObjectMeta> & { name: string };
   spec: PersistentVolumeClaimSpec;
+  /** The webhook's PVC defaulting writes `{phase: Pending}` here (SPEC §1). */
+  status?: { phase?: string; [k: string]: unknown };
 }
 
 export interface CloneSetSpec {
