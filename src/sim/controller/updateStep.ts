@@ -1,0 +1,239 @@
+// SPEC §10.1: the update step of one reconcile — kruise sync/cloneset_update.go Update as a plan.
+// 1. refresh every pod (§10.2); stop if a lifecycle state or pod-template-hash label was written;
+// 2. paused → stop; 3. diff (§8) → updateNum 0 → stop; 4. candidates; 5. sort (§10.5);
+// 6. limit (§10.4); 7. update each chosen pod (§10.6).
+// Decisions use the pods as listed at the start; writes go onto each pod's latest version.
+// OnDelete stops before the refresh (v1.9.0; master refreshes first).
+import type { CloneSet, ControllerRevision, Pod } from '../api/types';
+import { explainDiffs, type DiffExplanation } from './diffs';
+import type { FeatureGates } from './featureGates';
+import { getInPlaceUpdateGraceText } from './inplaceState';
+import { equalToRevisionHash, getLifecycleState, isPodAvailable } from './podState';
+import { limitUpdateIndexes } from './updateLimit';
+import { sortUpdateIndexes } from './updateOrder';
+import { fixPodTemplateHashLabel, refreshPodState, updatePod, type ControllerEvent, type UpdatePodAction } from './updatePod';
+
+export interface UpdateStepInput {
+  cloneSet: CloneSet;
+  currentRevision: ControllerRevision;
+  updateRevision: ControllerRevision;
+  /** Every revision of the CloneSet (in-place updates look up a pod's own revision here). */
+  revisions: readonly ControllerRevision[];
+  /** Active pods as listed at the start of the reconcile. */
+  pods: readonly Pod[];
+  now: number;
+  featureGates: FeatureGates;
+}
+
+/** Where the step ended (SPEC §10.1). */
+export type UpdateStage =
+  /** updateStrategy.type OnDelete: nothing at all, not even the refresh. */
+  | 'onDelete'
+  /** The refresh wrote a lifecycle state or a pod-template-hash label. */
+  | 'refreshed'
+  | 'paused'
+  /** No pod needs to move between revisions (updateNum 0). */
+  | 'noUpdateNeeded'
+  /** Candidates were chosen (possibly none, when the budget is used up). */
+  | 'update'
+  /** The refresh or a pod update failed. */
+  | 'error';
+
+/** Rule ids of the "why" records. */
+export type UpdateRule =
+  | 'onDelete'
+  | 'refreshLifecycle'
+  | 'refreshInPlace'
+  | 'fixPodTemplateHash'
+  | 'paused'
+  | 'noUpdateNeeded'
+  | 'skipPreparingDelete'
+  | 'skipInGracePeriod'
+  | 'updateOrder'
+  | 'beyondUpdateNum'
+  | 'overUnavailableBudget'
+  | 'updateInPlace'
+  | 'recreate'
+  | 'enterPreparingUpdate'
+  | 'waitForInPlaceUpdateHook'
+  | 'updateFailed';
+
+/** Why the step did (or did not do) something: the rule, the pods concerned (in order) and its numbers. */
+export interface UpdateWhy {
+  rule: UpdateRule;
+  /** SPEC section of the rule. */
+  spec: string;
+  pods: string[];
+  numbers: Record<string, number>;
+}
+
+export interface UpdateStepResult {
+  /** `pods` with every changed pod replaced by its new version (same order). */
+  pods: Pod[];
+  /** Indexes into `pods` of the pods that changed. */
+  changed: number[];
+  events: ControllerEvent[];
+  /** Shortest requested requeue, in seconds (grace periods). */
+  requeueAfter?: number;
+  /** The error that ended the step (FailedUpdate). */
+  error?: string;
+  stage: UpdateStage;
+  /** The diff (label-only "updated") with its inputs; absent when the step ended before it. */
+  diff?: DiffExplanation;
+  why: UpdateWhy[];
+}
+
+const nameOf = (pod: Pod) => pod.metadata.name;
+
+const WHY_OF_ACTION: Record<UpdatePodAction, UpdateRule> = {
+  inPlace: 'updateInPlace',
+  recreate: 'recreate',
+  lifecycle: 'enterPreparingUpdate',
+  wait: 'waitForInPlaceUpdateHook',
+  error: 'updateFailed',
+};
+
+/**
+ * Pods not at the target that may start updating: not PreparingDelete, not in an in-place grace
+ * period (a pod in Updated is a candidate either way). Also returns the pods left out and why.
+ */
+function updateCandidates(pods: readonly Pod[], updateRevision: string, towardsUpdate: boolean) {
+  const candidates: number[] = [];
+  const preparingDelete: number[] = [];
+  const inGrace: number[] = [];
+  pods.forEach((pod, i) => {
+    if (equalToRevisionHash(pod, updateRevision) === towardsUpdate) return;
+    const state = getLifecycleState(pod);
+    if (state === 'PreparingDelete') preparingDelete.push(i);
+    else if (state !== 'Updated' && getInPlaceUpdateGraceText(pod)) inGrace.push(i);
+    else candidates.push(i);
+  });
+  return { candidates, preparingDelete, inGrace };
+}
+
+export function updateStep(input: UpdateStepInput): UpdateStepResult {
+  const { cloneSet: cs, currentRevision, updateRevision, revisions, pods, now, featureGates } = input;
+  const latest = [...pods];
+  const changed = new Set<number>();
+  const events: ControllerEvent[] = [];
+  const why: UpdateWhy[] = [];
+  const explained: { diff?: DiffExplanation } = {};
+  let requeueAfter: number | undefined;
+  const requeue = (s: number | undefined) => {
+    if (s !== undefined && s > 0) requeueAfter = requeueAfter === undefined ? s : Math.min(requeueAfter, s);
+  };
+  const write = (i: number, pod: Pod | undefined) => {
+    if (pod && pod !== latest[i]) {
+      latest[i] = pod;
+      changed.add(i);
+    }
+  };
+  const explain = (rule: UpdateRule, spec: string, indexes: readonly number[], numbers: Record<string, number> = {}) => {
+    why.push({ rule, spec, pods: indexes.map((i) => nameOf(pods[i])), numbers });
+  };
+  const result = (stage: UpdateStage, error?: string): UpdateStepResult => ({
+    pods: latest,
+    changed: [...changed].sort((a, b) => a - b),
+    events,
+    ...(requeueAfter !== undefined ? { requeueAfter } : {}),
+    ...(error !== undefined ? { error } : {}),
+    stage: error !== undefined ? 'error' : stage,
+    ...(explained.diff ? { diff: explained.diff } : {}),
+    why,
+  });
+
+  if (cs.spec.updateStrategy?.type === 'OnDelete') {
+    explain('onDelete', '§10.1', []);
+    return result('onDelete');
+  }
+
+  // 1. refresh every pod; only lifecycle and pod-template-hash writes end the step
+  const lifecycleMoved: number[] = [];
+  const hashFixed: number[] = [];
+  const refreshedOnly: number[] = [];
+  for (let i = 0; i < pods.length; i++) {
+    const refreshed = refreshPodState(cs, pods[i], updateRevision.metadata.name, now, featureGates);
+    if (refreshed.error !== undefined) return result('error', refreshed.error);
+    write(i, refreshed.pod);
+    requeue(refreshed.requeueAfter);
+    const fixed = fixPodTemplateHashLabel(pods[i], latest[i]);
+    write(i, fixed);
+    if (refreshed.lifecycleChanged) lifecycleMoved.push(i);
+    if (fixed) hashFixed.push(i);
+    if (!refreshed.lifecycleChanged && !fixed && changed.has(i)) refreshedOnly.push(i);
+  }
+  if (refreshedOnly.length > 0) explain('refreshInPlace', '§10.2', refreshedOnly);
+  if (lifecycleMoved.length > 0) explain('refreshLifecycle', '§10.2', lifecycleMoved);
+  if (hashFixed.length > 0) explain('fixPodTemplateHash', '§10.2', hashFixed);
+  if (lifecycleMoved.length > 0 || hashFixed.length > 0) return result('refreshed');
+
+  // 2–3. the numbers ("updated" = revision label only)
+  const diff = explainDiffs({
+    cloneSet: cs,
+    pods,
+    currentRevision: currentRevision.metadata.name,
+    updateRevision: updateRevision.metadata.name,
+    now,
+    featureGates,
+    isPodUpdate: 'revisionLabelOnly',
+  });
+  explained.diff = diff;
+  const diffs = diff.diffs;
+  const counts = {
+    replicas: diff.numbers.replicas,
+    partition: diff.numbers.partition,
+    oldPods: diff.tally.old.active,
+    updatedPods: diff.tally.updated.active,
+    updateNum: diffs.updateNum,
+  };
+  if (cs.spec.updateStrategy?.paused) {
+    explain('paused', '§10.3', [], counts);
+    return result('paused');
+  }
+  if (diffs.updateNum === 0) {
+    explain('noUpdateNeeded', '§8.2', [], counts);
+    return result('noUpdateNeeded');
+  }
+
+  // 4–6. candidates, order, budget
+  const target = diffs.updateNum > 0 ? updateRevision : currentRevision;
+  const found = updateCandidates(pods, updateRevision.metadata.name, diffs.updateNum > 0);
+  if (found.preparingDelete.length > 0) explain('skipPreparingDelete', '§10.1', found.preparingDelete);
+  if (found.inGrace.length > 0) explain('skipInGracePeriod', '§10.1', found.inGrace);
+  const ordered = sortUpdateIndexes(cs.spec.updateStrategy, pods, found.candidates);
+  const minReadySeconds = cs.spec.minReadySeconds ?? 0;
+  const chosen = limitUpdateIndexes({ pods, waitUpdateIndexes: ordered, diffs, targetRevision: target.metadata.name, minReadySeconds, now });
+  const budget = budgetNumbers(pods, target.metadata.name, minReadySeconds, now, diffs.updateMaxUnavailable);
+  if (ordered.length > 0) explain('updateOrder', '§10.5', ordered, { candidates: ordered.length });
+  const cap = Math.abs(diffs.updateNum);
+  if (ordered.length > cap) explain('beyondUpdateNum', '§10.4', ordered.slice(cap), { updateNum: diffs.updateNum });
+  const heldBack = ordered.slice(chosen.length, cap);
+  if (heldBack.length > 0) explain('overUnavailableBudget', '§10.4', heldBack, { ...budget, chosen: chosen.length });
+
+  // 7. update each chosen pod; the first failure ends the step
+  for (const i of chosen) {
+    const res = updatePod({ cloneSet: cs, targetRevision: target, revisions, pod: pods[i], latest: latest[i], now, featureGates });
+    write(i, res.pod);
+    if (res.event) events.push(res.event);
+    requeue(res.requeueAfter);
+    explain(WHY_OF_ACTION[res.action], res.action === 'inPlace' ? '§11.2' : res.action === 'recreate' ? '§12' : '§10.6', [i], {
+      updateNum: diffs.updateNum,
+      position: ordered.indexOf(i) + 1,
+      ...budget,
+    });
+    if (res.error !== undefined) return result('update', res.error);
+  }
+  return result('update');
+}
+
+/** The counts limitUpdateIndexes weighs, for the record. */
+function budgetNumbers(pods: readonly Pod[], target: string, minReadySeconds: number, now: number, updateMaxUnavailable: number) {
+  let unavailable = 0;
+  let targetUnavailable = 0;
+  for (const pod of pods) {
+    if (isPodAvailable(pod, minReadySeconds, now)) continue;
+    unavailable++;
+    if (equalToRevisionHash(pod, target)) targetUnavailable++;
+  }
+  return { updateMaxUnavailable, unavailable, targetUnavailable };
+}
