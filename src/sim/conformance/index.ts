@@ -4,6 +4,7 @@ import type { Table, TableAdapter, TableCase, TableMeta } from './types';
 import { ADAPTERS } from './registry';
 
 export type { Table, TableCase, TableMeta, TableAdapter } from './types';
+export { asserted, comparable } from './match';
 
 const byTest = new Map<string, TableAdapter>(ADAPTERS.map((a) => [a.test, a]));
 
@@ -12,11 +13,6 @@ export class UnknownTableError extends Error {}
 /** The Go test names this implementation understands. */
 export function knownTables(): string[] {
   return [...byTest.keys()].sort();
-}
-
-/** The case's own expectation, under whichever key its table uses. Only tests read this. */
-export function expectationOf(c: TableCase): unknown {
-  return 'expectedPodAfter' in c ? c.expectedPodAfter : c.expected;
 }
 
 /** Strips every expectation from a case, so an adapter cannot answer from it even by mistake. */

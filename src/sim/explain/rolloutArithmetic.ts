@@ -4,6 +4,8 @@
 // inputs and words the result.
 import type { CloneSet, IntOrString, Pod } from '../api/types';
 import { LABEL_CONTROLLER_REVISION_HASH, LABEL_LIFECYCLE_STATE } from '../api/constants';
+import { setDefaultsCloneSet } from '../api/defaults';
+import { admitCloneSet } from '../api/validation';
 import { explainDiffs, type DiffExplanation } from '../controller/diffs';
 import { DEFAULT_FEATURE_GATES } from '../controller/featureGates';
 import { limitUpdateIndexes } from '../controller/updateLimit';
@@ -37,6 +39,8 @@ export type NextAction =
   | { kind: 'none' };
 
 export interface ArithmeticResult {
+  /** The validating webhook's refusal, as `kubectl apply` would print it; undefined when admitted. */
+  denied?: string;
   explanation: DiffExplanation;
   /** status.expectedUpdatedReplicas: replicas − partition pods. */
   expectedUpdatedReplicas: number;
@@ -85,14 +89,21 @@ function cloneSetOf(input: ArithmeticInput): CloneSet {
   return {
     apiVersion: 'apps.kruise.io/v1alpha1',
     kind: 'CloneSet',
-    metadata: { name: 'sample' },
-    spec: { replicas: input.replicas, template: { spec: { containers: [] } }, updateStrategy },
+    metadata: { name: 'sample', namespace: 'default' },
+    spec: {
+      replicas: input.replicas,
+      selector: { matchLabels: { app: 'sample' } },
+      template: { metadata: { labels: { app: 'sample' } }, spec: { containers: [{ name: 'nginx', image: 'nginx:alpine' }] } },
+      updateStrategy,
+    },
   };
 }
 
 /** The controller's numbers for these pods, and what its next reconcile does with them. */
 export function rolloutArithmetic(input: ArithmeticInput): ArithmeticResult {
-  const cloneSet = cloneSetOf(input);
+  // The object goes through both webhooks first, as `kubectl apply` would send it.
+  const cloneSet = setDefaultsCloneSet(cloneSetOf(input), { isCreate: true, featureGates: DEFAULT_FEATURE_GATES });
+  const admission = admitCloneSet('CREATE', cloneSet, undefined, { getPod: () => undefined });
   const pods = syntheticPods(input);
   const explanation = explainDiffs({
     cloneSet,
@@ -105,7 +116,9 @@ export function rolloutArithmetic(input: ArithmeticInput): ArithmeticResult {
   });
   const { diffs, numbers } = explanation;
   const expectedUpdatedReplicas = numbers.partitionError ? 0 : numbers.replicas - numbers.partition;
-  return { explanation, expectedUpdatedReplicas, next: nextAction(input, cloneSet, pods, diffs) };
+  const result: ArithmeticResult = { explanation, expectedUpdatedReplicas, next: nextAction(input, cloneSet, pods, diffs) };
+  if (!admission.allowed) result.denied = admission.message;
+  return result;
 }
 
 /** The first step of SPEC §9.1 / §10.1 that acts, as the reconcile would choose it. */
