@@ -64,11 +64,23 @@ describe('rollout arithmetic page', () => {
     expect(await page.getByTestId('next-action').getAttribute('data-kind')).toBe('create');
   });
 
-  it('explains an unreadable partition instead of failing', async () => {
+  it('shows the webhook refusal kubectl would print, and what the controller would do with the value', async () => {
     await field('updateStrategy.partition').fill('five');
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('cannot be read');
+    await expect.poll(() => page.getByTestId('denied').textContent()).toContain(
+      'admission webhook "vcloneset.kb.io" denied the request: spec.updateStrategy.partition: Invalid value: "five"',
+    );
     expect(await value('partition-pods')).toBe('0');
-    await page.screenshot({ path: 'test-results/arithmetic.png', fullPage: true });
+    await field('updateStrategy.partition').fill('0');
+    await field('updateStrategy.maxSurge').fill('"5"');
+    await expect.poll(() => page.getByTestId('denied').textContent()).toContain(
+      'spec.updateStrategy.maxSurge: Invalid value: "5": failed GetScaledValueFromIntOrPercent for maxSurge: invalid type: string is not a percentage',
+    );
+    await page.screenshot({ path: 'test-results/arithmetic-denied.png', fullPage: true });
+    await field('updateStrategy.maxSurge').fill('');
+    await field('updateStrategy.maxUnavailable').fill('0');
+    await expect.poll(() => page.getByTestId('denied').textContent()).toContain('maxUnavailable and maxSurge should not both be less than 1');
+    await field('updateStrategy.maxUnavailable').fill('');
+    await expect.poll(() => page.getByTestId('denied').count()).toBe(0);
     expect(errors).toEqual([]);
   });
 });

@@ -1,11 +1,13 @@
-// Reading an int-or-string field typed into a form the way YAML would read it unquoted:
-// a bare integer is a number, anything else stays a string (so "5" typed as `5` is 5 pods, and
-// "40%" is a percent). An empty field means "not set".
+// Reading an int-or-string field typed into a form the way YAML reads a scalar: a bare integer is
+// a number, a quoted value is a string (`"5"` is the string 5, which kruise refuses), anything else
+// stays a string ("40%" is a percent). An empty field means "not set".
 import type { IntOrString } from '../../sim/api/types';
 
 export function parseIntOrStringField(text: string): IntOrString | undefined {
   const t = text.trim();
   if (t === '') return undefined;
+  const quoted = /^"(.*)"$|^'(.*)'$/.exec(t);
+  if (quoted) return quoted[1] ?? quoted[2];
   if (/^[+-]?\d+$/.test(t)) {
     const n = Number(t);
     if (Number.isSafeInteger(n)) return n;
