@@ -45,3 +45,7 @@ export const INSTANCE_ID_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 export const INSTANCE_ID_LENGTH = 5;
 /** kruise's maximum for progressDeadlineSeconds meaning "never". */
 export const INT32_MAX = 2147483647;
+
+/** kruise's defaults for spec.updateStrategy.maxUnavailable and spec.revisionHistoryLimit (SPEC §1). */
+export const DEFAULT_MAX_UNAVAILABLE = '20%';
+export const DEFAULT_REVISION_HISTORY_LIMIT = 10;

@@ -8,6 +8,7 @@
 // - volumeClaimTemplates only get `status.phase: Pending` (SetDefaults_PersistentVolumeClaim);
 //   `volumeMode: Filesystem` is a PVC *spec* default the webhook does not call.
 // Not modelled: rounding resource quantities up to milli precision.
+import { DEFAULT_MAX_UNAVAILABLE, DEFAULT_REVISION_HISTORY_LIMIT } from './constants';
 import type { FeatureGates } from '../controller/featureGates';
 import { jsonEqual } from './jsonEqual';
 import type { CloneSet, Container, PodSpec, Probe, Volume, VolumeClaimTemplate } from './types';
@@ -19,8 +20,6 @@ export interface DefaultingContext {
   featureGates: FeatureGates;
 }
 
-export const DEFAULT_MAX_UNAVAILABLE = '20%';
-export const DEFAULT_REVISION_HISTORY_LIMIT = 10;
 export const DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS = 30;
 export const DEFAULT_TERMINATION_MESSAGE_PATH = '/dev/termination-log';
 export const DEFAULT_SCHEDULER_NAME = 'default-scheduler';
@@ -219,3 +218,4 @@ export function imageTag(image: string): string {
 export function defaultPullPolicyForImage(image: string): 'Always' | 'IfNotPresent' {
   return imageTag(image) === 'latest' ? 'Always' : 'IfNotPresent';
 }
+

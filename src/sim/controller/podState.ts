@@ -58,11 +58,6 @@ export function isPodAvailable(pod: Pod, minReadySeconds: number, now: number): 
   return isPodUpdateReady(pod, minReadySeconds, now);
 }
 
-/** The status-counting "ready" of SPEC §6 (available with minReadySeconds 0). */
-export function isPodReadyForStatus(pod: Pod, now: number): boolean {
-  return isPodAvailable(pod, 0, now);
-}
-
 /** Active = not terminating and not finished (SPEC §5 step 2). */
 export function isPodActive(pod: Pod): boolean {
   return (

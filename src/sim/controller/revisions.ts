@@ -6,6 +6,7 @@
 //   by the collision count in decimal; its decimal digits are mapped to "safe" characters
 //   (0→4 1→5 2→6 3→7 4→8 5→9 6→b 7→c 8→d 9→f). We approximate Go's encoding of the template
 //   (goJson.ts), so hashes look like kruise's and a reverted template gets its old name back.
+import { DEFAULT_REVISION_HISTORY_LIMIT } from '../api/constants';
 import {
   ANNOTATION_VCT_HASH,
   INSTANCE_ID_ALPHABET,
@@ -18,7 +19,6 @@ import { equalToRevisionHash } from './podState';
 
 /** Kubernetes cuts the parent's name so that `<name>-<hash>` stays a valid object name. */
 export const MAX_REVISION_NAME_PREFIX = 223;
-export const DEFAULT_REVISION_HISTORY_LIMIT = 10;
 
 type RevisionData = ControllerRevision['data'];
 
@@ -246,3 +246,4 @@ export function applyRevision(cs: CloneSet, revision: ControllerRevision): Clone
   delete template.$patch;
   return { ...cs, spec: { ...cs.spec, template } };
 }
+

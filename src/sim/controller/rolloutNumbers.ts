@@ -1,13 +1,12 @@
 // SPEC §7.2 (and §7.1 through partition.ts): the CloneSet's rollout knobs as numbers of pods —
 // partition, maxSurge, maxUnavailable, scaleStrategy.maxUnavailable — read the way kruise's
 // calculateDiffsWithExpectation (sync/cloneset_sync_utils.go) reads them.
+import { DEFAULT_MAX_UNAVAILABLE } from '../api/constants';
 import { INT32_MAX } from '../api/constants';
 import { controllerValueFromIntOrPercent } from '../api/intstr';
 import type { CloneSet } from '../api/types';
 import { calculatePartitionReplicas } from './partition';
 
-/** kruise's default for spec.updateStrategy.maxUnavailable. */
-export const DEFAULT_MAX_UNAVAILABLE = '20%';
 
 /** The CloneSet's knobs as the controller reads them (SPEC §7). */
 export interface RolloutNumbers {
@@ -53,3 +52,4 @@ export function resolveRolloutNumbers(cs: CloneSet): RolloutNumbers {
   if (error !== undefined) numbers.partitionError = error;
   return numbers;
 }
+
