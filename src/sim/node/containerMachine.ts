@@ -1,0 +1,274 @@
+// One container as the kubelet runs it (SPEC §11.5, §21): image pull (per-node cache, pull
+// policy, registry errors with the kubelet's 10 s → 300 s back-off), create + start, readiness,
+// restart when its definition changes, graceful stop. An XState machine on the virtual clock;
+// every delay is named and read from context. containerStatus.ts turns its snapshots into the
+// API's ContainerStatus; events reach the cluster through the port.
+import { assign, fromCallback, setup, type SnapshotFrom } from 'xstate';
+import type { Container } from '../api/types';
+import { jsonEqual } from '../api/jsonEqual';
+import type { ContainerSpecHashInput } from './host';
+import { goDurationString } from './goDuration';
+import type { PullPlan } from './imageStore';
+import { imageIdOf, pullErrorMessage } from './registry';
+
+/** What a container machine may do to the world: record events, use the node's images. */
+export interface ContainerPort {
+  /** Virtual seconds. */
+  now(): number;
+  record(type: 'Normal' | 'Warning', reason: string, message: string): void;
+  hasImage(image: string): boolean;
+  beginPull(image: string): PullPlan;
+  completePull(image: string): void;
+  /** The runtime's id for the container's n-th instance (n = restart count). */
+  containerId(restartCount: number): string;
+  /** A timer that does not keep the cluster from resting (back-off retries). Returns a canceller. */
+  backgroundTimer(fn: () => void, ms: number): () => void;
+}
+
+/** Kubelet timings in virtual milliseconds. */
+export interface ContainerTimings {
+  /** Create + start. */
+  startMs: number;
+  /** Graceful stop: min(stopSeconds, terminationGracePeriodSeconds). */
+  stopMs: number;
+  /** From ErrImagePull to the next pod sync, which reports ImagePullBackOff. */
+  podResyncMs: number;
+  /** The image pull back-off: first wait, doubling up to the maximum. */
+  backOffInitialMs: number;
+  backOffMaxMs: number;
+}
+
+export interface ContainerInput {
+  spec: Container;
+  port: ContainerPort;
+  timings: ContainerTimings;
+}
+
+/** One run of the container in the runtime. Times in virtual seconds. */
+export interface ContainerInstance {
+  containerID: string;
+  image: string;
+  imageID: string;
+  startedAt: number;
+  finishedAt?: number;
+}
+
+export interface ContainerContext {
+  spec: Container;
+  port: ContainerPort;
+  timings: ContainerTimings;
+  restartCount: number;
+  /** The latest instance: running, or exited and about to be replaced. */
+  current?: ContainerInstance;
+  /** The instance before `current` (shown as lastState while `current` runs). */
+  previous?: ContainerInstance;
+  /** The pull under way. */
+  pull?: PullPlan;
+  /** Why the container waits, when the kubelet says so (ErrImagePull, ImagePullBackOff, …). */
+  waiting?: { reason: string; message?: string };
+  /** Next image pull back-off. */
+  backOffMs: number;
+  ready: boolean;
+  stopRequested: boolean;
+}
+
+export type ContainerEvent =
+  | { type: 'SPEC_CHANGED'; spec: Container }
+  | { type: 'STOP' }
+  | { type: 'RETRY' };
+
+const HASHED_FIELDS: (keyof ContainerSpecHashInput)[] = ['name', 'image', 'env', 'command', 'args', 'ports', 'resources'];
+
+/** Whether the kubelet's container hash changes: only then is a running container restarted. */
+export function containerDefinitionChanged(a: Container, b: Container): boolean {
+  return HASHED_FIELDS.some((f) => !jsonEqual(a[f], b[f]));
+}
+
+/** Readiness probe delay: initialDelaySeconds plus the first period(s), in ms; 0 without a probe. */
+export function readinessDelayMs(spec: Container): number {
+  const p = spec.readinessProbe;
+  if (!p) return 0;
+  return ((p.initialDelaySeconds ?? 0) + (p.periodSeconds ?? 10) * Math.max(1, p.successThreshold ?? 1)) * 1000;
+}
+
+const imageOf = (c: ContainerContext) => c.spec.image ?? '';
+
+const backOffTimer = fromCallback<ContainerEvent, { port: ContainerPort; ms: number }>(({ sendBack, input }) =>
+  input.port.backgroundTimer(() => sendBack({ type: 'RETRY' }), input.ms),
+);
+
+export const containerMachine = setup({
+  types: {} as { context: ContainerContext; events: ContainerEvent; input: ContainerInput },
+  actors: { backOffTimer },
+  guards: {
+    mustPull: ({ context }) => context.spec.imagePullPolicy === 'Always' || (context.spec.imagePullPolicy !== 'Never' && !context.port.hasImage(imageOf(context))),
+    neverPullMissing: ({ context }) => context.spec.imagePullPolicy === 'Never' && !context.port.hasImage(imageOf(context)),
+    pullFails: ({ context }) => context.pull?.fails === true,
+    noReadinessProbe: ({ context }) => !context.spec.readinessProbe,
+    definitionChanged: ({ context, event }) => event.type === 'SPEC_CHANGED' && containerDefinitionChanged(context.spec, event.spec),
+    stopRequested: ({ context }) => context.stopRequested,
+  },
+  delays: {
+    pull: ({ context }) => context.pull?.ms ?? 0,
+    start: ({ context }) => context.timings.startMs,
+    stop: ({ context }) => context.timings.stopMs,
+    readiness: ({ context }) => readinessDelayMs(context.spec),
+    podResync: ({ context }) => context.timings.podResyncMs,
+  },
+  actions: {
+    recordPulling: ({ context }) => context.port.record('Normal', 'Pulling', `Pulling image "${imageOf(context)}"`),
+    planPull: assign({ pull: ({ context }) => context.port.beginPull(imageOf(context)) }),
+    storeImage: ({ context }) => context.port.completePull(imageOf(context)),
+    recordPulled: ({ context }) => {
+      const took = goDurationString((context.pull?.ms ?? 0) / 1000);
+      context.port.record('Normal', 'Pulled', `Successfully pulled image "${imageOf(context)}" in ${took} (${took} including waiting)`);
+    },
+    recordAlreadyPresent: ({ context }) =>
+      context.port.record('Normal', 'Pulled', `Container image "${imageOf(context)}" already present on machine`),
+    recordPullFailed: ({ context }) => {
+      context.port.record('Warning', 'Failed', `Failed to pull image "${imageOf(context)}": ${pullErrorMessage(imageOf(context))}`);
+      context.port.record('Warning', 'Failed', 'Error: ErrImagePull');
+    },
+    waitErrImagePull: assign({ waiting: ({ context }) => ({ reason: 'ErrImagePull', message: pullErrorMessage(imageOf(context)) }) }),
+    recordBackOff: ({ context }) => {
+      context.port.record('Normal', 'BackOff', `Back-off pulling image "${imageOf(context)}"`);
+      context.port.record('Warning', 'Failed', 'Error: ImagePullBackOff');
+    },
+    waitImagePullBackOff: assign({ waiting: ({ context }) => ({ reason: 'ImagePullBackOff', message: `Back-off pulling image "${imageOf(context)}"` }) }),
+    growBackOff: assign({ backOffMs: ({ context }) => Math.min(context.backOffMs * 2, context.timings.backOffMaxMs) }),
+    recordNeverPull: ({ context }) => {
+      const message = `Container image "${imageOf(context)}" is not present with pull policy of Never`;
+      context.port.record('Warning', 'ErrImageNeverPull', message);
+      context.port.record('Warning', 'Failed', 'Error: ErrImageNeverPull');
+    },
+    waitNeverPull: assign({
+      waiting: ({ context }) => ({ reason: 'ErrImageNeverPull', message: `Container image "${imageOf(context)}" is not present with pull policy of Never` }),
+    }),
+    createInstance: assign(({ context }) => {
+      const restartCount = context.current ? context.restartCount + 1 : context.restartCount;
+      const image = imageOf(context);
+      return {
+        restartCount,
+        previous: context.current ?? context.previous,
+        current: { containerID: context.port.containerId(restartCount), image, imageID: imageIdOf(image), startedAt: context.port.now() },
+        waiting: undefined,
+        pull: undefined,
+      };
+    }),
+    recordCreated: ({ context }) => context.port.record('Normal', 'Created', `Created container ${context.spec.name}`),
+    recordStarted: ({ context }) => context.port.record('Normal', 'Started', `Started container ${context.spec.name}`),
+    markReady: assign({ ready: true }),
+    recordRestartKilling: ({ context }) =>
+      context.port.record('Normal', 'Killing', `Container ${context.spec.name} definition changed, will be restarted`),
+    recordStopKilling: ({ context }) => context.port.record('Normal', 'Killing', `Stopping container ${context.spec.name}`),
+    exitCurrent: assign(({ context }) => ({
+      ready: false,
+      current: context.current ? { ...context.current, finishedAt: context.port.now() } : undefined,
+    })),
+    adoptSpec: assign(({ context, event }) => {
+      if (event.type !== 'SPEC_CHANGED') return {};
+      const imageChanged = event.spec.image !== context.spec.image;
+      return {
+        spec: event.spec,
+        waiting: imageChanged ? undefined : context.waiting,
+        backOffMs: imageChanged ? context.timings.backOffInitialMs : context.backOffMs,
+      };
+    }),
+    requestStop: assign({ stopRequested: true }),
+  },
+}).createMachine({
+  id: 'container',
+  context: ({ input }) => ({
+    spec: input.spec,
+    port: input.port,
+    timings: input.timings,
+    restartCount: 0,
+    backOffMs: input.timings.backOffInitialMs,
+    ready: false,
+    stopRequested: false,
+  }),
+  initial: 'waiting',
+  on: {
+    // Not running yet: a new definition restarts the preparation (a new image is pulled anew).
+    SPEC_CHANGED: [{ guard: 'definitionChanged', target: '.waiting', actions: 'adoptSpec' }, { actions: 'adoptSpec' }],
+    STOP: '.exited',
+  },
+  states: {
+    /** Decides how to get the image: pull, use the cached one, or give up (policy Never). */
+    waiting: {
+      always: [
+        { guard: 'neverPullMissing', target: 'imageNeverPull' },
+        { guard: 'mustPull', target: 'pulling' },
+        { target: 'creating', actions: 'recordAlreadyPresent' },
+      ],
+    },
+    pulling: {
+      entry: ['recordPulling', 'planPull'],
+      after: {
+        pull: [
+          { guard: 'pullFails', target: 'errImagePull' },
+          { target: 'creating', actions: ['storeImage', 'recordPulled'] },
+        ],
+      },
+    },
+    errImagePull: {
+      entry: ['recordPullFailed', 'waitErrImagePull'],
+      after: { podResync: 'imagePullBackOff' },
+    },
+    imagePullBackOff: {
+      entry: ['recordBackOff', 'waitImagePullBackOff'],
+      invoke: {
+        src: 'backOffTimer',
+        input: ({ context }) => ({ port: context.port, ms: Math.max(0, context.backOffMs - context.timings.podResyncMs) }),
+      },
+      on: { RETRY: { target: 'pulling', actions: 'growBackOff' } },
+    },
+    imageNeverPull: {
+      entry: ['recordNeverPull', 'waitNeverPull'],
+    },
+    creating: {
+      after: { start: { target: 'running', actions: ['createInstance', 'recordCreated', 'recordStarted'] } },
+    },
+    running: {
+      initial: 'probing',
+      states: {
+        probing: {
+          always: { guard: 'noReadinessProbe', target: 'ready' },
+          after: { readiness: 'ready' },
+        },
+        ready: { entry: 'markReady' },
+      },
+      on: {
+        SPEC_CHANGED: [
+          { guard: 'definitionChanged', target: 'killing', actions: 'adoptSpec' },
+          { actions: 'adoptSpec' },
+        ],
+        STOP: 'stopping',
+      },
+    },
+    /** Stopping the old instance before starting one from the new definition. */
+    killing: {
+      entry: 'recordRestartKilling',
+      after: {
+        stop: [
+          { guard: 'stopRequested', target: 'exited', actions: 'exitCurrent' },
+          { target: 'waiting', actions: 'exitCurrent' },
+        ],
+      },
+      on: {
+        SPEC_CHANGED: { actions: 'adoptSpec' },
+        STOP: { actions: 'requestStop' },
+      },
+    },
+    /** The pod is being deleted: a graceful stop, then gone. */
+    stopping: {
+      entry: 'recordStopKilling',
+      after: { stop: { target: 'exited', actions: 'exitCurrent' } },
+      on: { SPEC_CHANGED: { actions: 'adoptSpec' }, STOP: {} },
+    },
+    /** Final: the parent pod machine hears `xstate.done.actor.<name>`. */
+    exited: { type: 'final' },
+  },
+});
+
+export type ContainerSnapshot = SnapshotFrom<typeof containerMachine>;

@@ -1,0 +1,240 @@
+// One node's kubelet (SPEC §11.5, §12, §21): it admits the pods bound to its node, runs each as a
+// pod machine (containers inside), reports their status and lets the API server remove them once
+// stopped. It never writes from inside a store notification: reactions are marked dirty and the
+// node layer flushes them on a zero-delay timer (`sync`), so writes never nest.
+import { createActor } from 'xstate';
+import type { Container, Pod, PodCondition } from '../api/types';
+import { jsonEqual } from '../api/jsonEqual';
+import type { NodeHost } from './host';
+import type { ContainerInput, ContainerPort, ContainerTimings } from './containerMachine';
+import { containerStatusOf, stateText } from './containerStatus';
+import { containerIdOf } from './ids';
+import { ImageStore } from './imageStore';
+import type { NodeClock } from './nodeClock';
+import { podMachine, type PodActor } from './podMachine';
+import { buildPodStatus, KUBELET_CONDITIONS } from './podStatus';
+import { PodAddressPool, type OverflowBlocks } from './podNetwork';
+
+/**
+ * The kubelet's own constants (not in NodeTimings): image pull back-off 10 s doubling to 300 s
+ * (kubelet backOffPeriod / MaxContainerBackOff), 1 s from ErrImagePull to the next pod sync
+ * reporting ImagePullBackOff, and 1 s for the registry to answer "not found".
+ */
+export const KUBELET_CONSTANTS = Object.freeze({
+  imageBackOffInitialSeconds: 10,
+  imageBackOffMaxSeconds: 300,
+  podResyncSeconds: 1,
+  failedPullSeconds: 1,
+  defaultTerminationGracePeriodSeconds: 30,
+});
+
+interface PodWorker {
+  namespace: string;
+  name: string;
+  uid: string | undefined;
+  actor: PodActor;
+  podIP: string;
+  hostIP: string;
+  startTime: number;
+  /** The kubelet-owned conditions it reported last (status manager cache). */
+  lastConditions?: PodCondition[];
+}
+
+export interface KubeletView {
+  name: string;
+  images: string[];
+  pulling: string[];
+  pods: {
+    name: string;
+    namespace: string;
+    uid: string | undefined;
+    ip: string;
+    state: string;
+    containers: { name: string; state: string; image: string; ready: boolean; restartCount: number; backOffSeconds?: number }[];
+  }[];
+}
+
+const keyOf = (p: Pod) => `${p.metadata.namespace ?? ''}/${p.metadata.name}`;
+
+const nonKubeletConditions = (p: Pod) => (p.status.conditions ?? []).filter((c) => !KUBELET_CONDITIONS.includes(c.type));
+
+export class Kubelet {
+  readonly images: ImageStore;
+  private readonly addresses: PodAddressPool;
+  private readonly workers = new Map<string, PodWorker>();
+
+  constructor(
+    private readonly host: NodeHost,
+    private readonly clock: NodeClock,
+    readonly nodeName: string,
+    private readonly nodeNumber: number,
+    overflow: OverflowBlocks,
+    /** Asks the node layer to call `sync(key)` soon (same virtual instant). */
+    private readonly markDirty: (kubelet: Kubelet, key: string) => void,
+  ) {
+    this.images = new ImageStore(
+      {
+        pullSeconds: (image) => host.timings.pullSeconds[image] ?? host.timings.imagePullSeconds,
+        failedPullSeconds: KUBELET_CONSTANTS.failedPullSeconds,
+      },
+      () => clock.now(),
+    );
+    this.addresses = new PodAddressPool(nodeNumber, overflow);
+  }
+
+  /** A pod was bound to this node: start running it. */
+  admit(pod: Pod): void {
+    const key = keyOf(pod);
+    if (this.workers.has(key)) return;
+    const node = this.host.nodes().find((n) => n.metadata.name === this.nodeName);
+    const hostIP = node?.status.addresses?.find((a) => a.type === 'InternalIP')?.address ?? `192.168.0.${10 + this.nodeNumber}`;
+    const actor = createActor(podMachine, {
+      input: { containers: pod.spec.containers.map((c) => this.containerInput(pod, c)) },
+      clock: this.clock,
+    });
+    // Any snapshot of the pod or one of its containers may change the reported status.
+    const changed = { next: () => this.markDirty(this, key) };
+    actor.subscribe(changed);
+    for (const ref of Object.values(actor.getSnapshot().context.containers)) ref.subscribe(changed);
+    const worker: PodWorker = {
+      namespace: pod.metadata.namespace ?? '',
+      name: pod.metadata.name,
+      uid: pod.metadata.uid,
+      podIP: this.addresses.allocate(),
+      hostIP,
+      startTime: this.host.now(),
+      actor,
+    };
+    this.workers.set(key, worker);
+    worker.actor.start();
+    if (pod.metadata.deletionTimestamp !== undefined) worker.actor.send({ type: 'DELETE' });
+    this.markDirty(this, key);
+  }
+
+  /** The stored pod changed. */
+  update(old: Pod, pod: Pod): void {
+    const key = keyOf(pod);
+    const w = this.workers.get(key);
+    if (!w || w.uid !== pod.metadata.uid) return;
+    if (old.spec.containers !== pod.spec.containers) {
+      // Straight to the container concerned: its machine decides whether that means a restart.
+      const refs = w.actor.getSnapshot().context.containers;
+      for (const c of pod.spec.containers) {
+        const before = old.spec.containers.find((x) => x.name === c.name);
+        if (before && refs[c.name] && !jsonEqual(before, c)) refs[c.name].send({ type: 'SPEC_CHANGED', spec: c });
+      }
+    }
+    if (pod.metadata.deletionTimestamp !== undefined && old.metadata.deletionTimestamp === undefined) w.actor.send({ type: 'DELETE' });
+    // The last finalizer of a stopped pod went away: it can be removed now.
+    if ((old.metadata.finalizers?.length ?? 0) > 0 && !pod.metadata.finalizers?.length) this.markDirty(this, key);
+    // Someone else's condition (a readiness gate) or the gates themselves: Ready may change.
+    if (!jsonEqual(nonKubeletConditions(old), nonKubeletConditions(pod)) || !jsonEqual(old.spec.readinessGates, pod.spec.readinessGates)) {
+      this.markDirty(this, key);
+    }
+  }
+
+  /** The pod is gone from the store. */
+  forget(pod: Pod): void {
+    const key = keyOf(pod);
+    const w = this.workers.get(key);
+    if (!w || w.uid !== pod.metadata.uid) return;
+    this.workers.delete(key);
+    w.actor.stop();
+    this.addresses.release(w.podIP);
+  }
+
+  /** Reports the pod's status, or has it removed once its containers have stopped. */
+  sync(key: string): void {
+    const w = this.workers.get(key);
+    if (!w) return;
+    const pod = this.host.getPod(w.namespace, w.name);
+    if (!pod || pod.metadata.uid !== w.uid) return;
+    const snapshot = w.actor.getSnapshot();
+    const stopped = snapshot.status === 'done';
+    // Containers gone: the API server removes the pod, unless finalizers still hold it.
+    if (stopped && !pod.metadata.finalizers?.length) {
+      this.host.removePod(w.namespace, w.name);
+      return;
+    }
+    const refs = snapshot.context.containers;
+    const containerStatuses = pod.spec.containers.filter((c) => refs[c.name]).map((c) => containerStatusOf(refs[c.name].getSnapshot()));
+    const status = buildPodStatus({
+      pod,
+      containerStatuses,
+      hostIP: w.hostIP,
+      podIP: w.podIP,
+      startTime: w.startTime,
+      now: this.host.now(),
+      previous: w.lastConditions,
+    });
+    // A deleted pod whose containers all stopped is terminal (exit code 0 everywhere: Succeeded).
+    if (stopped) status.phase = containerStatuses.every((c) => (c.state?.terminated?.exitCode ?? 0) === 0) ? 'Succeeded' : 'Failed';
+    w.lastConditions = status.conditions?.filter((c) => KUBELET_CONDITIONS.includes(c.type));
+    if (!jsonEqual(status, pod.status)) this.host.writePodStatus(w.namespace, w.name, status);
+  }
+
+  describe(): KubeletView {
+    const { images, pulling } = this.images.describe();
+    return {
+      name: this.nodeName,
+      images,
+      pulling,
+      pods: [...this.workers.values()].map((w) => {
+        const snapshot = w.actor.getSnapshot();
+        return {
+          name: w.name,
+          namespace: w.namespace,
+          uid: w.uid,
+          ip: w.podIP,
+          state: stateText(snapshot.value),
+          containers: Object.values(snapshot.context.containers).map((ref) => {
+            const s = ref.getSnapshot();
+            const inBackOff = s.matches('imagePullBackOff') || s.matches('errImagePull');
+            return {
+              name: s.context.spec.name,
+              state: stateText(s.value),
+              image: s.context.spec.image ?? '',
+              ready: s.context.ready,
+              restartCount: s.context.restartCount,
+              ...(inBackOff ? { backOffSeconds: s.context.backOffMs / 1000 } : {}),
+            };
+          }),
+        };
+      }),
+    };
+  }
+
+  private containerInput(pod: Pod, spec: Container): ContainerInput {
+    const host = this.host;
+    const images = this.images;
+    const { namespace = '', name, uid } = pod.metadata;
+    const port: ContainerPort = {
+      now: () => host.now(),
+      record: (type, reason, message) =>
+        host.recordEvent({
+          involvedObject: { kind: 'Pod', name, namespace, uid },
+          type,
+          reason,
+          message,
+          source: { component: 'kubelet', host: this.nodeName },
+        }),
+      hasImage: (image) => images.has(image),
+      beginPull: (image) => images.beginPull(image),
+      completePull: (image) => images.completePull(image),
+      containerId: (restartCount) => containerIdOf(uid ?? `${namespace}/${name}`, spec.name, restartCount),
+      backgroundTimer: (fn, ms) => {
+        const id = this.clock.setTimeout(fn, ms, { background: true });
+        return () => this.clock.clearTimeout(id);
+      },
+    };
+    const grace = pod.spec.terminationGracePeriodSeconds ?? KUBELET_CONSTANTS.defaultTerminationGracePeriodSeconds;
+    const timings: ContainerTimings = {
+      startMs: host.timings.containerStartSeconds * 1000,
+      stopMs: Math.max(0, Math.min(host.timings.stopSeconds, grace)) * 1000,
+      podResyncMs: KUBELET_CONSTANTS.podResyncSeconds * 1000,
+      backOffInitialMs: KUBELET_CONSTANTS.imageBackOffInitialSeconds * 1000,
+      backOffMaxMs: KUBELET_CONSTANTS.imageBackOffMaxSeconds * 1000,
+    };
+    return { spec, port, timings };
+  }
+}
