@@ -10,6 +10,8 @@ interface Timer {
   at: number;
   seq: number;
   fn: () => void;
+  /** A background timer (e.g. an image-pull back-off retry) does not keep the cluster from being at rest. */
+  background: boolean;
 }
 
 /** A binary min-heap of timers ordered by (at, seq). */
@@ -22,6 +24,13 @@ class TimerHeap {
 
   peek(): Timer | undefined {
     return this.items[0];
+  }
+
+  /** The earliest `at` among timers that pass the filter (a scan: used when stopping, not per tick). */
+  minAt(keep: (t: Timer) => boolean): number | undefined {
+    let min: number | undefined;
+    for (const t of this.items) if (keep(t) && (min === undefined || t.at < min)) min = t.at;
+    return min;
   }
 
   push(t: Timer): void {
@@ -68,6 +77,10 @@ export class VirtualClock {
   private heap = new TimerHeap();
   /** Ids cancelled while still in the heap (lazy deletion). */
   private cancelled = new Set<TimerId>();
+  /** Ids of timers scheduled and neither fired nor cancelled. */
+  private live = new Set<TimerId>();
+  /** Ids of live background timers. */
+  private background = new Set<TimerId>();
 
   constructor(startMs = 0) {
     this.nowMs = startMs;
@@ -83,20 +96,36 @@ export class VirtualClock {
     return this.nowMs / 1000;
   }
 
-  setTimeout(fn: () => void, delayMs: number): TimerId {
+  setTimeout(fn: () => void, delayMs: number, options?: { background?: boolean }): TimerId {
     const id = this.nextId++;
     const delay = Number.isFinite(delayMs) && delayMs > 0 ? delayMs : 0;
-    this.heap.push({ id, at: this.nowMs + delay, seq: this.seq++, fn });
+    const background = options?.background === true;
+    if (background) this.background.add(id);
+    this.live.add(id);
+    this.heap.push({ id, at: this.nowMs + delay, seq: this.seq++, fn, background });
     return id;
   }
 
   clearTimeout(id: TimerId | undefined): void {
-    if (id !== undefined) this.cancelled.add(id);
+    if (id === undefined || !this.live.has(id)) return;
+    this.live.delete(id);
+    this.cancelled.add(id);
+    this.background.delete(id);
   }
 
   /** Timers still due to fire. */
   pending(): number {
-    return this.heap.size - this.cancelled.size;
+    return this.live.size;
+  }
+
+  /** Timers still due to fire that are not background timers: work that is really under way. */
+  pendingForeground(): number {
+    return this.pending() - this.background.size;
+  }
+
+  /** When the next foreground timer fires, or undefined when only background timers (or none) are left. */
+  nextForegroundAt(): number | undefined {
+    return this.heap.minAt((t) => !t.background && !this.cancelled.has(t.id));
   }
 
   /** When the next live timer fires, or undefined when none is pending. */
@@ -110,6 +139,8 @@ export class VirtualClock {
     this.dropCancelledHead();
     const t = this.heap.pop();
     if (!t) return false;
+    this.background.delete(t.id);
+    this.live.delete(t.id);
     this.nowMs = Math.max(this.nowMs, t.at);
     t.fn();
     return true;

@@ -60,3 +60,33 @@ describe('VirtualClock', () => {
     expect(log).toEqual([1000, 1000]);
   });
 });
+
+describe('VirtualClock background timers', () => {
+  it('counts background timers apart, so "at rest" can ignore endless retries', () => {
+    const clock = new VirtualClock();
+    const retry = () => clock.setTimeout(retry, 10_000, { background: true });
+    retry();
+    clock.setTimeout(() => undefined, 2_000);
+    expect(clock.pending()).toBe(2);
+    expect(clock.pendingForeground()).toBe(1);
+    expect(clock.nextForegroundAt()).toBe(2_000);
+    clock.runNext();
+    expect(clock.pendingForeground()).toBe(0);
+    expect(clock.nextForegroundAt()).toBeUndefined();
+    clock.advance(25_000);
+    expect(clock.pending()).toBe(1);
+  });
+
+  it('ignores clearing a timer twice or after it fired', () => {
+    const clock = new VirtualClock();
+    const id = clock.setTimeout(() => undefined, 5);
+    clock.advance(10);
+    clock.clearTimeout(id);
+    clock.clearTimeout(id);
+    expect(clock.pending()).toBe(0);
+    const other = clock.setTimeout(() => undefined, 5);
+    clock.clearTimeout(other);
+    clock.clearTimeout(other);
+    expect(clock.pending()).toBe(0);
+  });
+});

@@ -1,0 +1,149 @@
+// The simulated API server's storage: typed objects by kind, namespace and name, each write
+// bumping a cluster-wide resourceVersion and telling the watchers. Stored objects are treated as
+// immutable values — every write stores a fresh copy — so a snapshot is just the maps.
+import type { CloneSet, ControllerRevision, Node, PersistentVolumeClaim, Pod } from './api/types';
+
+export interface KindMap {
+  CloneSet: CloneSet;
+  Pod: Pod;
+  PersistentVolumeClaim: PersistentVolumeClaim;
+  Node: Node;
+  ControllerRevision: ControllerRevision;
+}
+export type StoredKind = keyof KindMap;
+export type StoredObject = KindMap[StoredKind];
+
+export const STORED_KINDS: readonly StoredKind[] = ['Node', 'CloneSet', 'ControllerRevision', 'PersistentVolumeClaim', 'Pod'];
+
+/** Lower-case plural resource names, as the API server says them in errors. */
+export const RESOURCE_NAMES: Record<StoredKind, string> = {
+  CloneSet: 'clonesets.apps.kruise.io',
+  Pod: 'pods',
+  PersistentVolumeClaim: 'persistentvolumeclaims',
+  Node: 'nodes',
+  ControllerRevision: 'controllerrevisions.apps',
+};
+
+export class StoreError extends Error {
+  constructor(
+    readonly reason: 'AlreadyExists' | 'NotFound' | 'Forbidden',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface WatchEvent<K extends StoredKind = StoredKind> {
+  type: 'ADDED' | 'MODIFIED' | 'DELETED';
+  kind: K;
+  object: KindMap[K];
+  old?: KindMap[K];
+}
+
+export type Watcher = (e: WatchEvent) => void;
+
+const keyOf = (namespace: string | undefined, name: string) => `${namespace ?? ''}/${name}`;
+
+export interface StoreSnapshot {
+  resourceVersion: number;
+  uidCounter: number;
+  objects: { [K in StoredKind]: KindMap[K][] };
+}
+
+export class ObjectStore {
+  private rv = 0;
+  private uidCounter = 0;
+  private objects = new Map<StoredKind, Map<string, StoredObject>>();
+  private watchers: Watcher[] = [];
+
+  constructor(private readonly now: () => number) {
+    for (const k of STORED_KINDS) this.objects.set(k, new Map());
+  }
+
+  private table<K extends StoredKind>(kind: K): Map<string, KindMap[K]> {
+    return this.objects.get(kind) as Map<string, KindMap[K]>;
+  }
+
+  get<K extends StoredKind>(kind: K, namespace: string | undefined, name: string): KindMap[K] | undefined {
+    return this.table(kind).get(keyOf(namespace, name));
+  }
+
+  /** Objects of a kind in creation order (optionally of one namespace). */
+  list<K extends StoredKind>(kind: K, namespace?: string): KindMap[K][] {
+    const all = [...this.table(kind).values()];
+    return namespace === undefined ? all : all.filter((o) => (o.metadata.namespace ?? '') === namespace);
+  }
+
+  count(kind: StoredKind): number {
+    return this.table(kind).size;
+  }
+
+  watch(w: Watcher): () => void {
+    this.watchers.push(w);
+    return () => {
+      this.watchers = this.watchers.filter((x) => x !== w);
+    };
+  }
+
+  resourceVersion(): number {
+    return this.rv;
+  }
+
+  /** A deterministic UID: the store's counter in UUID layout. */
+  private nextUid(): string {
+    const n = (++this.uidCounter).toString(16).padStart(12, '0');
+    return `00000000-0000-4000-8000-${n}`;
+  }
+
+  create<K extends StoredKind>(kind: K, obj: KindMap[K]): KindMap[K] {
+    const table = this.table(kind);
+    const key = keyOf(obj.metadata.namespace, obj.metadata.name);
+    if (table.has(key)) {
+      throw new StoreError('AlreadyExists', `${RESOURCE_NAMES[kind]} "${obj.metadata.name}" already exists`);
+    }
+    const stored = structuredClone(obj);
+    stored.metadata.uid = this.nextUid();
+    stored.metadata.resourceVersion = String(++this.rv);
+    stored.metadata.creationTimestamp = this.now();
+    if (kind === 'CloneSet') stored.metadata.generation = 1;
+    table.set(key, stored);
+    this.emit({ type: 'ADDED', kind, object: stored });
+    return stored;
+  }
+
+  /** Replaces a stored object (the caller keeps uid/creationTimestamp by passing the stored object back). */
+  update<K extends StoredKind>(kind: K, obj: KindMap[K]): KindMap[K] {
+    const table = this.table(kind);
+    const key = keyOf(obj.metadata.namespace, obj.metadata.name);
+    const old = table.get(key);
+    if (!old) throw new StoreError('NotFound', `${RESOURCE_NAMES[kind]} "${obj.metadata.name}" not found`);
+    const stored = structuredClone(obj);
+    stored.metadata.uid = old.metadata.uid;
+    stored.metadata.creationTimestamp = old.metadata.creationTimestamp;
+    stored.metadata.resourceVersion = String(++this.rv);
+    table.set(key, stored);
+    this.emit({ type: 'MODIFIED', kind, object: stored, old });
+    return stored;
+  }
+
+  remove<K extends StoredKind>(kind: K, namespace: string | undefined, name: string): KindMap[K] | undefined {
+    const table = this.table(kind);
+    const key = keyOf(namespace, name);
+    const old = table.get(key);
+    if (!old) return undefined;
+    table.delete(key);
+    this.rv++;
+    this.emit({ type: 'DELETED', kind, object: old });
+    return old;
+  }
+
+  private emit(e: WatchEvent): void {
+    for (const w of this.watchers) w(e);
+  }
+
+  snapshot(): StoreSnapshot {
+    const objects = {} as StoreSnapshot['objects'];
+    for (const k of STORED_KINDS) (objects as Record<string, StoredObject[]>)[k] = structuredClone(this.list(k));
+    return { resourceVersion: this.rv, uidCounter: this.uidCounter, objects };
+  }
+}
