@@ -3,8 +3,9 @@
 //   sim run FILE.yaml           run a scenario (see DESIGN.md)
 import { readFileSync } from 'node:fs';
 import { asTable, evaluateTable } from '../sim/conformance';
+import { parseScenario, runScenario, ScenarioError } from '../scenario/scenario';
 
-const USAGE = 'usage: sim conformance FILE.json';
+const USAGE = 'usage: sim run FILE.yaml | sim conformance FILE.json';
 
 function fail(message: string): never {
   process.stderr.write(`sim: ${message.split('\n')[0]}\n`);
@@ -43,11 +44,25 @@ function conformance(file: string | undefined): void {
   process.stdout.write(JSON.stringify(result) + '\n');
 }
 
+function run(file: string | undefined): void {
+  const text = readText(file);
+  let scenario;
+  try {
+    scenario = parseScenario(text);
+  } catch (e) {
+    if (e instanceof ScenarioError) fail(`${file}: ${e.message}`);
+    throw e;
+  }
+  process.stdout.write(JSON.stringify(runScenario(scenario)) + '\n');
+}
+
 function main(argv: string[]): void {
   const [command, ...rest] = argv;
   switch (command) {
     case 'conformance':
       return conformance(rest[0]);
+    case 'run':
+      return run(rest[0]);
     default:
       fail(command ? `unknown command "${command}"; ${USAGE}` : USAGE);
   }

@@ -1,0 +1,91 @@
+// npm run bench: measures the simulation core in Node and writes BENCHMARKS.md.
+// Real time is read here (outside src/sim) to time the virtual cluster.
+import { writeFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { Cluster } from '../src/sim/cluster';
+
+interface Row {
+  name: string;
+  replicas: number;
+  realMs: number;
+  virtualSeconds: number;
+  settled: boolean;
+  heapMB: number;
+}
+
+function cloneSet(replicas: number, image: string, type: string): string {
+  return `apiVersion: apps.kruise.io/v1alpha1
+kind: CloneSet
+metadata:
+  name: bench
+spec:
+  replicas: ${replicas}
+  selector:
+    matchLabels: {app: bench}
+  template:
+    metadata:
+      labels: {app: bench}
+    spec:
+      containers:
+      - name: nginx
+        image: ${image}
+  updateStrategy:
+    type: ${type}
+`;
+}
+
+function rollout(replicas: number, type: 'InPlaceIfPossible' | 'ReCreate'): Row {
+  const nodes = Math.max(3, Math.ceil(replicas / 100));
+  const cluster = new Cluster({ seed: 1, nodes, podQuota: Math.max(10_000, replicas * 2) });
+  const created = cluster.apply(cloneSet(replicas, 'nginx:1.25', type));
+  if (!created.ok) throw new Error(created.error);
+  cluster.settle(24 * 3600);
+  const startVirtual = cluster.now();
+  const updated = cluster.apply(cloneSet(replicas, 'nginx:1.26', type));
+  if (!updated.ok) throw new Error(updated.error);
+  const t0 = performance.now();
+  const settled = cluster.settle(24 * 3600);
+  const realMs = performance.now() - t0;
+  const heapMB = process.memoryUsage().heapUsed / 2 ** 20;
+  const pods = cluster.pods();
+  const done = pods.filter((p) => p.spec.containers[0].image === 'nginx:1.26').length;
+  if (done !== replicas) throw new Error(`${type} ${replicas}: only ${done} pods updated`);
+  return { name: `${type} rollout`, replicas, realMs, virtualSeconds: cluster.now() - startVirtual, settled, heapMB };
+}
+
+const sizes = (process.env.BENCH_SIZES ?? '100,1000,10000').split(',').map(Number);
+const rows: Row[] = [];
+for (const type of ['InPlaceIfPossible', 'ReCreate'] as const) {
+  for (const n of sizes) {
+    global.gc?.();
+    const row = rollout(n, type);
+    rows.push(row);
+    console.log(`${row.name.padEnd(28)} ${String(n).padStart(6)} pods  ${row.realMs.toFixed(0).padStart(7)} ms real  ${row.virtualSeconds.toFixed(0).padStart(6)} s virtual  ×${(row.virtualSeconds * 1000 / row.realMs).toFixed(0)}  heap ${row.heapMB.toFixed(0)} MB`);
+  }
+}
+
+const growth = (type: string) => {
+  const r = rows.filter((x) => x.name.startsWith(type));
+  return r.slice(1).map((x, i) => `${r[i].replicas}→${x.replicas}: ×${(x.realMs / r[i].realMs).toFixed(1)}`).join(', ');
+};
+
+const table = rows
+  .map((r) => `| ${r.name} | ${r.replicas} | ${r.realMs.toFixed(0)} | ${r.virtualSeconds.toFixed(0)} | ${(r.virtualSeconds * 1000 / r.realMs).toFixed(0)}× | ${r.heapMB.toFixed(0)} | ${r.settled ? 'yes' : 'no'} |`)
+  .join('\n');
+
+const md = `# Benchmarks
+
+Produced by \`npm run bench\` (Node ${process.version}, ${process.platform}/${process.arch}); figures are
+from the last run on the machine that wrote this file. Each rollout: create a CloneSet, settle it
+(not timed), change the image, then time \`settle\` until every pod runs the new image.
+
+| rollout | replicas | real ms | virtual s | virtual/real | heap MB after | settled |
+|---|---|---|---|---|---|---|
+${table}
+
+Cost growth per ×10 pods (real time): in place ${growth('InPlaceIfPossible')}; recreate ${growth('ReCreate')}.
+
+Budgets: a 1,000-replica in-place rollout settles in under 250 ms of real time, 10,000 in under 5 s.
+`;
+writeFileSync(new URL('../BENCHMARKS.md', import.meta.url), md);
+console.log('\nwrote BENCHMARKS.md');

@@ -1,0 +1,243 @@
+// The CloneSet controller's shell (SPEC §5): a work queue on the virtual clock and a reconcile that
+// is a short list of pure decisions, each applied to the store. Every choice is made in
+// src/sim/controller; this file only lists, writes, records events and requeues.
+import type { CloneSet, ControllerRevision, PersistentVolumeClaim, Pod } from './api/types';
+import type { VirtualClock, TimerId } from './clock';
+import type { Rng } from './rng';
+import type { EventInput } from './node/host';
+import type { FeatureGates } from './controller/featureGates';
+import { ObjectStore, StoreError, type WatchEvent } from './store';
+import { isPodActive } from './controller/podState';
+import { getActiveRevisions, truncateHistory } from './controller/revisions';
+import { syncCloneSet, type SyncCloneSetPlan } from './controller/syncCloneSet';
+import { calculateStatus } from './controller/status';
+import { secondsUntilNextAvailable } from './controller/requeue';
+import type { ScaleWhy } from './controller/scaleStep';
+import type { UpdateWhy } from './controller/updateStep';
+
+export const CONTROLLER_SOURCE = { component: 'cloneset-controller' } as const;
+
+/** One reconcile's reasoning, kept for the "Why" panel. */
+export interface Decision {
+  time: number;
+  cloneSet: string;
+  step: 'scale' | 'update';
+  why: ScaleWhy | UpdateWhy;
+}
+
+export interface ControllerContext {
+  store: ObjectStore;
+  clock: VirtualClock;
+  rng: Rng;
+  featureGates: FeatureGates;
+  recordEvent(e: EventInput): void;
+  recordDecision(d: Decision): void;
+  /** Pods the namespace may hold (a ResourceQuota); creations beyond it fail. */
+  podQuota: number;
+  /** Delay between a change and the reconcile it triggers, in seconds. */
+  reconcileDelaySeconds: number;
+}
+
+const ownerOf = (o: Pod | PersistentVolumeClaim | ControllerRevision) =>
+  o.metadata.ownerReferences?.find((r) => r.controller && r.kind === 'CloneSet');
+
+const ownedBy = (cs: CloneSet) => (o: Pod | PersistentVolumeClaim | ControllerRevision) => ownerOf(o)?.uid === cs.metadata.uid;
+
+export class CloneSetController {
+  private queued = new Map<string, { at: number; timer: TimerId }>();
+
+  constructor(private readonly ctx: ControllerContext) {
+    ctx.store.watch((e) => this.onChange(e));
+  }
+
+  /** Reconciles waiting in the queue. */
+  pending(): number {
+    return this.queued.size;
+  }
+
+  private onChange(e: WatchEvent): void {
+    if (e.kind === 'CloneSet') {
+      this.enqueue(e.object.metadata.namespace ?? 'default', e.object.metadata.name);
+    } else if (e.kind === 'Pod' || e.kind === 'PersistentVolumeClaim') {
+      const owner = ownerOf(e.object as Pod | PersistentVolumeClaim);
+      if (owner) this.enqueue(e.object.metadata.namespace ?? 'default', owner.name);
+    }
+  }
+
+  /** Work-queue semantics: one pending reconcile per CloneSet, at the earliest time asked for. */
+  enqueue(namespace: string, name: string, afterSeconds = this.ctx.reconcileDelaySeconds): void {
+    const key = `${namespace}/${name}`;
+    const at = this.ctx.clock.now() + Math.max(0, afterSeconds) * 1000;
+    const existing = this.queued.get(key);
+    if (existing && existing.at <= at) return;
+    if (existing) this.ctx.clock.clearTimeout(existing.timer);
+    const timer = this.ctx.clock.setTimeout(() => {
+      this.queued.delete(key);
+      this.reconcile(namespace, name);
+    }, at - this.ctx.clock.now());
+    this.queued.set(key, { at, timer });
+  }
+
+  /** One reconcile (SPEC §5), numbered as there. */
+  reconcile(namespace: string, name: string): void {
+    const { store, clock } = this.ctx;
+    const cs = store.get('CloneSet', namespace, name);
+    if (!cs) return;
+    const now = clock.seconds();
+    const owned = ownedBy(cs);
+
+    // 2–3. The CloneSet's active pods and live PVCs, as the whole reconcile sees them.
+    const pods = store.list('Pod', namespace).filter(owned).filter(isPodActive);
+    const pvcs = store.list('PersistentVolumeClaim', namespace).filter(owned).filter((p) => p.metadata.deletionTimestamp === undefined);
+    const revisions = store.list('ControllerRevision', namespace).filter(owned);
+
+    // 5. Revisions: write the update revision if it is new or reused.
+    const active = getActiveRevisions(cs, revisions);
+    const updateRevision = this.writeRevision(active.change, active.updateRevision);
+    const allRevisions = [...revisions.filter((r) => r.metadata.name !== updateRevision.metadata.name), updateRevision];
+
+    // 7. Sync: the scale step, and the update step when scaling changed nothing.
+    const plan = syncCloneSet({
+      cloneSet: cs,
+      currentRevision: active.currentRevision,
+      updateRevision,
+      revisions: allRevisions,
+      pods,
+      pvcs,
+      nodes: store.list('Node'),
+      now,
+      featureGates: this.ctx.featureGates,
+      rng: this.ctx.rng,
+    });
+    const scaleError = this.apply(cs, plan, now);
+
+    // 8. Status, from the pods as listed before this reconcile's own actions.
+    const fresh = store.get('CloneSet', namespace, name) ?? cs;
+    const status = calculateStatus(
+      fresh,
+      pods,
+      { currentRevision: active.currentRevision.metadata.name, updateRevision: updateRevision.metadata.name, collisionCount: active.collisionCount },
+      now,
+      { scale: scaleError ?? plan.scale?.error, update: plan.update?.error },
+    );
+    // FailedScale/FailedUpdate alone do not make kruise write the status (SPEC §15.2).
+    if (status.changed) store.update('CloneSet', { ...fresh, status: status.status });
+
+    // 9. Prune podsToDelete of names that are no longer active pods (a spec write: generation + 1).
+    this.prunePodsToDelete(namespace, name, pods);
+
+    // 10. History.
+    for (const r of truncateHistory(cs, pods, allRevisions, active.currentRevision.metadata.name, updateRevision.metadata.name)) {
+      store.remove('ControllerRevision', namespace, r.metadata.name);
+    }
+
+    // 11. Requeue after the shortest pending delay.
+    const delays = [plan.update?.requeueAfter, status.requeueAfter, secondsUntilNextAvailable(pods, cs.spec.minReadySeconds ?? 0, now)];
+    const soonest = Math.min(...delays.filter((d): d is number => d !== undefined && d > 0));
+    if (Number.isFinite(soonest)) this.enqueue(namespace, name, soonest);
+  }
+
+  private writeRevision(change: ReturnType<typeof getActiveRevisions>['change'], revision: ControllerRevision): ControllerRevision {
+    const { store } = this.ctx;
+    if (change.kind === 'create') return store.create('ControllerRevision', { ...change.revision, metadata: { ...change.revision.metadata } });
+    if (change.kind === 'update') return store.update('ControllerRevision', change.revision);
+    return revision;
+  }
+
+  /** Applies a sync plan in kruise's order; returns the error of a failed creation, if any. */
+  private apply(cs: CloneSet, plan: SyncCloneSetPlan, now: number): string | undefined {
+    const { store } = this.ctx;
+    const event = (type: 'Normal' | 'Warning', reason: string, message: string) =>
+      this.ctx.recordEvent({
+        involvedObject: { kind: 'CloneSet', name: cs.metadata.name, namespace: cs.metadata.namespace, uid: cs.metadata.uid },
+        type,
+        reason,
+        message,
+        source: CONTROLLER_SOURCE,
+      });
+    const csName = cs.metadata.name;
+    for (const why of plan.scale?.why ?? []) this.ctx.recordDecision({ time: now, cloneSet: csName, step: 'scale', why });
+    for (const why of plan.update?.why ?? []) this.ctx.recordDecision({ time: now, cloneSet: csName, step: 'update', why });
+
+    let failure: string | undefined;
+    const scale = plan.scale;
+    if (scale) {
+      const created = new Set<string>();
+      failure = this.createPods(scale.creations, scale.creationBatches, created);
+      for (const e of scale.events) {
+        if (e.reason === 'SuccessfulCreate' && !created.has(e.message.replace('succeed to create pod ', ''))) continue;
+        event(e.type, e.reason, e.message);
+      }
+      if (failure) event('Warning', 'FailedCreate', failure);
+      for (const change of scale.lifecycleChanges) this.writePod(change.pod);
+      for (const pod of scale.podsToDelete) this.deletePod(pod, now);
+      for (const pvc of scale.pvcsToDelete) store.remove('PersistentVolumeClaim', pvc.metadata.namespace, pvc.metadata.name);
+    }
+    const update = plan.update;
+    if (update) {
+      for (const i of update.changed) this.writePod(update.pods[i]);
+      for (const e of update.events) event(e.type, e.reason, e.message);
+    }
+    return failure;
+  }
+
+  /** Creates pods in slow-start batches; the first failure abandons the rest (kruise DoItSlowly). */
+  private createPods(creations: NonNullable<SyncCloneSetPlan['scale']>['creations'], batches: number[], created: Set<string>): string | undefined {
+    const { store } = this.ctx;
+    let next = 0;
+    for (const size of batches) {
+      let failed: string | undefined;
+      for (const c of creations.slice(next, next + size)) {
+        try {
+          for (const pvc of c.pvcsToCreate) {
+            if (!store.get('PersistentVolumeClaim', pvc.metadata.namespace, pvc.metadata.name)) store.create('PersistentVolumeClaim', pvc);
+          }
+          this.checkQuota(c.pod);
+          store.create('Pod', c.pod);
+          created.add(c.pod.metadata.name);
+        } catch (e) {
+          if (!(e instanceof StoreError)) throw e;
+          failed ??= `failed to create pod: ${e.message}, pod: ${JSON.stringify(c.pod)}`;
+        }
+      }
+      next += size;
+      if (failed) return failed;
+    }
+    return undefined;
+  }
+
+  private checkQuota(pod: Pod): void {
+    const used = this.ctx.store.list('Pod', pod.metadata.namespace).length;
+    const limit = this.ctx.podQuota;
+    if (used >= limit) {
+      throw new StoreError(
+        'Forbidden',
+        `pods "${pod.metadata.name}" is forbidden: exceeded quota: pod-quota, requested: pods=1, used: pods=${used}, limited: pods=${limit}`,
+      );
+    }
+  }
+
+  private writePod(pod: Pod): void {
+    if (this.ctx.store.get('Pod', pod.metadata.namespace, pod.metadata.name)) this.ctx.store.update('Pod', pod);
+  }
+
+  private deletePod(pod: Pod, now: number): void {
+    const stored = this.ctx.store.get('Pod', pod.metadata.namespace, pod.metadata.name);
+    if (!stored || stored.metadata.deletionTimestamp !== undefined) return;
+    this.ctx.store.update('Pod', { ...stored, metadata: { ...stored.metadata, deletionTimestamp: now } });
+  }
+
+  private prunePodsToDelete(namespace: string, name: string, pods: readonly Pod[]): void {
+    const cs = this.ctx.store.get('CloneSet', namespace, name);
+    const list = cs?.spec.scaleStrategy?.podsToDelete;
+    if (!cs || !list?.length) return;
+    const live = new Set(pods.map((p) => p.metadata.name));
+    const kept = list.filter((n) => live.has(n));
+    if (kept.length === list.length) return;
+    this.ctx.store.update('CloneSet', {
+      ...cs,
+      metadata: { ...cs.metadata, generation: (cs.metadata.generation ?? 1) + 1 },
+      spec: { ...cs.spec, scaleStrategy: { ...cs.spec.scaleStrategy, podsToDelete: kept } },
+    });
+  }
+}
