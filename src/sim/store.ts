@@ -1,6 +1,7 @@
 // The simulated API server's storage: typed objects by kind, namespace and name, each write
-// bumping a cluster-wide resourceVersion and telling the watchers. Stored objects are treated as
-// immutable values — every write stores a fresh copy — so a snapshot is just the maps.
+// bumping a cluster-wide resourceVersion and telling the watchers. Stored objects are immutable
+// values: a write stores a new object (sharing the unchanged parts of the old one) and freezes it,
+// so nobody can change what the store holds, or what a watcher saw as "old", behind its back.
 import type { CloneSet, ControllerRevision, Node, PersistentVolumeClaim, Pod } from './api/types';
 
 export interface KindMap {
@@ -41,6 +42,19 @@ export interface WatchEvent<K extends StoredKind = StoredKind> {
 }
 
 export type Watcher = (e: WatchEvent) => void;
+
+/** Freezes everything reachable that is not frozen yet (shared, already stored parts stop the walk). */
+function deepFreeze<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
+  Object.freeze(value);
+  for (const v of Object.values(value as object)) deepFreeze(v);
+  return value;
+}
+
+/** A new top level and a new metadata, so the store can stamp its fields without touching the caller's object. */
+function stamped<T extends StoredObject>(obj: T): T {
+  return { ...obj, metadata: { ...obj.metadata } };
+}
 
 const keyOf = (namespace: string | undefined, name: string) => `${namespace ?? ''}/${name}`;
 
@@ -101,11 +115,12 @@ export class ObjectStore {
     if (table.has(key)) {
       throw new StoreError('AlreadyExists', `${RESOURCE_NAMES[kind]} "${obj.metadata.name}" already exists`);
     }
-    const stored = structuredClone(obj);
+    const stored = stamped(obj);
     stored.metadata.uid = this.nextUid();
     stored.metadata.resourceVersion = String(++this.rv);
     stored.metadata.creationTimestamp = this.now();
     if (kind === 'CloneSet') stored.metadata.generation = 1;
+    deepFreeze(stored);
     table.set(key, stored);
     this.emit({ type: 'ADDED', kind, object: stored });
     return stored;
@@ -117,10 +132,11 @@ export class ObjectStore {
     const key = keyOf(obj.metadata.namespace, obj.metadata.name);
     const old = table.get(key);
     if (!old) throw new StoreError('NotFound', `${RESOURCE_NAMES[kind]} "${obj.metadata.name}" not found`);
-    const stored = structuredClone(obj);
+    const stored = stamped(obj);
     stored.metadata.uid = old.metadata.uid;
     stored.metadata.creationTimestamp = old.metadata.creationTimestamp;
     stored.metadata.resourceVersion = String(++this.rv);
+    deepFreeze(stored);
     table.set(key, stored);
     this.emit({ type: 'MODIFIED', kind, object: stored, old });
     return stored;
