@@ -80,6 +80,14 @@ function clusterOptions(v: unknown, seed: number): ClusterOptions {
   return options;
 }
 
+function checkDuration(value: string | number, where: string): void {
+  try {
+    parseDuration(value, where);
+  } catch (e) {
+    throw new ScenarioError((e as Error).message);
+  }
+}
+
 function step(v: unknown, i: number): Step {
   if (!isRecord(v)) throw new ScenarioError(`steps[${i}]: expected a mapping with one of ${STEP_KINDS.join(', ')}`);
   const keys = Object.keys(v);
@@ -90,12 +98,12 @@ function step(v: unknown, i: number): Step {
   const value = v[kind];
   if (kind === 'settle') {
     if (value !== null && typeof value !== 'string' && typeof value !== 'number') throw new ScenarioError(`steps[${i}].settle: expected a duration`);
-    if (value !== null) parseDuration(value, `steps[${i}].settle`);
+    if (value !== null) checkDuration(value, `steps[${i}].settle`);
     return { settle: value };
   }
   if (kind === 'advance') {
     if (typeof value !== 'string' && typeof value !== 'number') throw new ScenarioError(`steps[${i}].advance: expected a duration such as 30s`);
-    parseDuration(value, `steps[${i}].advance`);
+    checkDuration(value, `steps[${i}].advance`);
     return { advance: value };
   }
   if (typeof value !== 'string' || value.trim() === '') throw new ScenarioError(`steps[${i}].${kind}: expected text`);

@@ -64,3 +64,50 @@ describe('sim conformance', () => {
     expect(res.stderr).toMatch(/unknown command "frobnicate"/);
   }, 30_000);
 });
+
+describe('sim run', () => {
+  const scenario = (steps: string) => write('s.yaml', `name: cli check\nseed: 3\nsteps:\n${steps}`);
+  const cloneSet = `  - apply: |
+      apiVersion: apps.kruise.io/v1alpha1
+      kind: CloneSet
+      metadata: {name: web}
+      spec:
+        replicas: 2
+        selector: {matchLabels: {app: web}}
+        template:
+          metadata: {labels: {app: web}}
+          spec: {containers: [{name: nginx, image: nginx:alpine}]}
+`;
+
+  it('runs a scenario and prints one JSON object with steps, snapshots and the final state', () => {
+    const res = sim('run', scenario(`${cloneSet}  - settle:\n  - snapshot: up\n`));
+    expect(res.status).toBe(0);
+    const out = JSON.parse(res.stdout);
+    expect(out.name).toBe('cli check');
+    expect(out.steps.map((s: { kind: string; ok: boolean }) => [s.kind, s.ok])).toEqual([['apply', true], ['settle', true], ['snapshot', true]]);
+    expect(out.steps[0].output).toBe('cloneset.apps.kruise.io/web created');
+    expect(out.snapshots[0].name).toBe('up');
+    expect(out.final.pods).toHaveLength(2);
+    expect(out.final.cloneSets[0].status.readyReplicas).toBe(2);
+  }, 30_000);
+
+  it('records a refused step as failed and goes on', () => {
+    const res = sim('run', scenario(`${cloneSet}  - kubectl: scale clone/web --replicas=-1\n  - kubectl: delete pod nope\n  - settle: 1m\n`));
+    expect(res.status).toBe(0);
+    const steps = JSON.parse(res.stdout).steps;
+    expect(steps[1]).toMatchObject({ ok: false, exitCode: 1 });
+    expect(steps[2]).toMatchObject({ ok: false, error: 'Error from server (NotFound): pods "nope" not found' });
+    expect(steps[3].ok).toBe(true);
+  }, 30_000);
+
+  it.each([
+    ['a file that is not YAML', 'steps: [\n', /not valid YAML/],
+    ['a step of an unknown kind', 'steps:\n  - jump: 3\n', /steps\[0\]: expected exactly one of apply, kubectl, advance, settle, snapshot/],
+    ['a bad duration', 'steps:\n  - advance: soon\n', /invalid duration "soon"/],
+  ])('exits 2 with one line on stderr for %s', (_label, text, message) => {
+    const res = sim('run', write('bad.yaml', text));
+    expect(res.status).toBe(2);
+    expect(res.stderr.trim().split('\n')).toHaveLength(1);
+    expect(res.stderr).toMatch(message);
+  }, 30_000);
+});
