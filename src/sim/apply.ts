@@ -6,7 +6,7 @@ import type { CloneSet, PersistentVolumeClaim, Pod } from './api/types';
 import { setDefaultsCloneSet } from './api/defaults';
 import { admitCloneSet } from './api/validation';
 import { jsonEqual } from './api/jsonEqual';
-import { parseManifests, resourceRef, type ManifestProblem } from './api/manifest';
+import { kubectlErrorOutput, parseManifests, resourceRef, type ManifestProblem } from './api/manifest';
 import { StoreError } from './store';
 import type { Cluster } from './cluster';
 
@@ -26,7 +26,10 @@ export interface ApplyOutcome {
   output: string;
   /** kubectl's stderr, when something failed. */
   error?: string;
+  /** What failed, each with its place in the text when it has one. */
   problems: ApplyProblem[];
+  /** Accepted but dropped (fields the CloneSet's schemaless pod template does not keep). */
+  notices: ApplyProblem[];
 }
 
 /** A webhook refusal or a storage error on an update, with kubectl's wording. */
@@ -133,29 +136,30 @@ function applyPlain<K extends 'Pod' | 'PersistentVolumeClaim'>(cluster: Cluster,
 
 const toProblem = (p: ManifestProblem): ApplyProblem => ({ message: p.message, line: p.line, column: p.column });
 
-/** kubectl apply -f - of a whole text. */
+/** kubectl apply -f - of a whole text: documents before a broken one are still applied, as kubectl does. */
 export function applyManifests(cluster: Cluster, text: string): ApplyOutcome {
-  const parsed = parseManifests(text);
-  const out: string[] = [];
-  const err: string[] = [];
+  const parsed = parseManifests(text, { exists: (kind, ns, name) => cluster.store.get(kind, ns, name) !== undefined });
+  const notices = parsed.notices.map((n) => ({ message: n.message, line: n.line, column: n.column }));
+  const failures: Pick<ManifestProblem, 'message' | 'text'>[] = [...parsed.problems];
   const problems: ApplyProblem[] = parsed.problems.map(toProblem);
-  if (parsed.fatal) return { ok: false, output: '', error: parsed.problems.map((p) => p.message).join('\n'), problems };
-  for (const p of parsed.problems) err.push(p.message);
-  for (const doc of parsed.documents) {
-    try {
-      let verb: 'created' | 'configured' | 'unchanged';
-      if (doc.object.kind === 'CloneSet') verb = applyCloneSet(cluster, doc.object, doc.raw);
-      else if (doc.object.kind === 'Pod') verb = applyPlain(cluster, 'Pod', doc.object, doc.raw);
-      else verb = applyPlain(cluster, 'PersistentVolumeClaim', doc.object, doc.raw);
-      out.push(`${resourceRef(doc.object)} ${verb}`);
-    } catch (e) {
-      if (!(e instanceof ApplyError) && !(e instanceof StoreError)) throw e;
-      const message = e instanceof StoreError ? `Error from server (${e.reason}): error when creating "STDIN": ${e.message}` : e.message;
-      err.push(message);
-      problems.push({ message, line: doc.line });
+  const out: string[] = [];
+  if (!parsed.fatal) {
+    for (const doc of parsed.documents) {
+      try {
+        let verb: 'created' | 'configured' | 'unchanged';
+        if (doc.object.kind === 'CloneSet') verb = applyCloneSet(cluster, doc.object, doc.raw);
+        else if (doc.object.kind === 'Pod') verb = applyPlain(cluster, 'Pod', doc.object, doc.raw);
+        else verb = applyPlain(cluster, 'PersistentVolumeClaim', doc.object, doc.raw);
+        out.push(`${resourceRef(doc.object)} ${verb}`);
+      } catch (e) {
+        if (!(e instanceof ApplyError) && !(e instanceof StoreError)) throw e;
+        const message = e instanceof StoreError ? `Error from server (${e.reason}): error when creating "STDIN": ${e.message}` : e.message;
+        failures.push({ message, text: message });
+        problems.push({ message, line: doc.line });
+      }
     }
   }
-  const result: ApplyOutcome = { ok: err.length === 0, output: out.join('\n'), problems };
-  if (err.length) result.error = err.join('\n');
+  const result: ApplyOutcome = { ok: failures.length === 0, output: out.join('\n'), problems, notices };
+  if (failures.length) result.error = kubectlErrorOutput(failures);
   return result;
 }

@@ -1,0 +1,259 @@
+// The event recorder of the simulated cluster: what client-go's EventCorrelator (v0.32,
+// tools/record/events_cache.go) does between a component calling Eventf and the Event object the
+// API server stores (SPEC §3.3). Three stages, in client-go's order:
+// 1. aggregation: events of one object with the same source, type and reason but different
+//    messages are "similar"; from the 10th distinct message seen within 10 minutes of the last
+//    similar one, they fold into one event whose message is `(combined from similar events): <latest>`;
+// 2. the logger: an event seen before (same key) reuses the stored event's name and first
+//    timestamp and bumps its count;
+// 3. the spam filter: a token bucket per source + object + type (burst 25, refilled 1 per 300 s,
+//    the qps kept as Go's float32) drops events beyond it. The logger has already counted a dropped
+//    event, so the next accepted one shows the jump in `count`, as on a real cluster.
+// All caches are LRUs of 4,096 entries like client-go's. Virtual seconds throughout; names are
+// `<object>.<hex>` from the virtual clock in nanoseconds since the Unix epoch, kept strictly
+// increasing (so two events at the same instant still get distinct names).
+// Not modelled: the API server's one-hour event TTL; client-go's choice of which remembered
+// message to forget once an aggregate is full is random (Go map order), here it is the oldest.
+import type { EventInput } from './node/host';
+import type { KubeEvent } from './api/types';
+import { VIRTUAL_EPOCH_UNIX_SECONDS } from './api/virtualTime';
+
+export interface EventCorrelatorOptions {
+  /** Distinct messages of similar events before they are combined. client-go: 10. */
+  maxSimilarEvents: number;
+  /** Seconds after the last similar event during which similar events keep counting. client-go: 600. */
+  aggregateWindowSeconds: number;
+  /** Events a source may emit about one object at once. client-go: 25. */
+  spamBurst: number;
+  /** Refill rate of that budget, tokens per second. client-go: float32(1/300). */
+  spamQps: number;
+  /** Entries of each cache. client-go: 4096. */
+  cacheSize: number;
+}
+
+export const DEFAULT_EVENT_CORRELATOR_OPTIONS: Readonly<EventCorrelatorOptions> = Object.freeze({
+  maxSimilarEvents: 10,
+  aggregateWindowSeconds: 600,
+  spamBurst: 25,
+  spamQps: Math.fround(1 / 300),
+  cacheSize: 4096,
+});
+
+export const COMBINED_MESSAGE_PREFIX = '(combined from similar events): ';
+
+interface AggregateRecord {
+  /** Messages seen, oldest first. */
+  messages: string[];
+  lastTimestamp: number;
+}
+
+interface LogRecord {
+  count: number;
+  firstTimestamp: number;
+  name: string;
+}
+
+interface SpamRecord {
+  tokens: number;
+  /** Virtual seconds of the last accepted event; undefined before the first one. */
+  last?: number;
+}
+
+/** What toJSON() returns; fromJSON() accepts it back. */
+export interface EventRecorderState {
+  version: 1;
+  options: EventCorrelatorOptions;
+  events: KubeEvent[];
+  aggregates: [string, AggregateRecord][];
+  logs: [string, LogRecord][];
+  spam: [string, SpamRecord][];
+  /** Last nanosecond timestamp used in a name, decimal. */
+  lastNanos: string;
+}
+
+/** A least-recently-used map: reads and writes refresh an entry, the stalest is evicted. */
+class Lru<V> {
+  private readonly map = new Map<string, V>();
+  constructor(private readonly size: number) {}
+
+  get(key: string): V | undefined {
+    const value = this.map.get(key);
+    if (value !== undefined) {
+      this.map.delete(key);
+      this.map.set(key, value);
+    }
+    return value;
+  }
+
+  set(key: string, value: V): void {
+    this.map.delete(key);
+    this.map.set(key, value);
+    if (this.map.size > this.size) this.map.delete(this.map.keys().next().value as string);
+  }
+
+  entries(): [string, V][] {
+    return [...this.map.entries()];
+  }
+}
+
+const nsOf = (o: EventInput['involvedObject']) => o.namespace ?? '';
+
+/** client-go getEventKey: everything that makes two events identical (no API version or field path here). */
+function eventKey(e: Pick<KubeEvent, 'source' | 'involvedObject' | 'type' | 'reason' | 'message'>): string {
+  const o = e.involvedObject;
+  return [e.source.component, e.source.host ?? '', o.kind, nsOf(o), o.name, o.uid ?? '', e.type, e.reason, e.message].join('\u0000');
+}
+
+/** client-go EventAggregatorByReasonFunc's aggregate key: the event key without the message. */
+function aggregateKey(e: EventInput): string {
+  const o = e.involvedObject;
+  return [e.source.component, e.source.host ?? '', o.kind, nsOf(o), o.name, o.uid ?? '', e.type, e.reason].join('\u0000');
+}
+
+/** client-go getSpamKey: source, object and type. */
+function spamKey(e: EventInput): string {
+  const o = e.involvedObject;
+  return [e.source.component, e.source.host ?? '', o.kind, nsOf(o), o.name, o.uid ?? '', e.type].join('\u0000');
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export class EventRecorder {
+  private readonly options: EventCorrelatorOptions;
+  /** The stored Event objects, by name, in creation order. */
+  private readonly events = new Map<string, KubeEvent>();
+  private readonly aggregates: Lru<AggregateRecord>;
+  private readonly logs: Lru<LogRecord>;
+  private readonly spam: Lru<SpamRecord>;
+  private lastNanos = 0n;
+
+  constructor(options: Partial<EventCorrelatorOptions> = {}) {
+    this.options = { ...DEFAULT_EVENT_CORRELATOR_OPTIONS, ...options };
+    this.aggregates = new Lru(this.options.cacheSize);
+    this.logs = new Lru(this.options.cacheSize);
+    this.spam = new Lru(this.options.cacheSize);
+  }
+
+  /** Records one event emitted at virtual time `now` (seconds). */
+  record(input: EventInput, now: number): void {
+    const fresh = this.makeEvent(input, now);
+    const { event: aggregated, key } = this.aggregate(fresh, input, now);
+    const observed = this.observe(aggregated, key);
+    if (!this.tryAccept(spamKey(input), now)) return;
+    this.write(observed);
+  }
+
+  /** The stored events, oldest first (copies). */
+  list(): KubeEvent[] {
+    return [...this.events.values()].map((e) => structuredClone(e));
+  }
+
+  toJSON(): EventRecorderState {
+    return {
+      version: 1,
+      options: { ...this.options },
+      events: this.list(),
+      aggregates: this.aggregates.entries().map(([k, v]) => [k, { messages: [...v.messages], lastTimestamp: v.lastTimestamp }]),
+      logs: this.logs.entries().map(([k, v]) => [k, { ...v }]),
+      spam: this.spam.entries().map(([k, v]) => [k, { ...v }]),
+      lastNanos: this.lastNanos.toString(),
+    };
+  }
+
+  static fromJSON(state: unknown): EventRecorder {
+    if (!isRecord(state) || state.version !== 1 || !isRecord(state.options)) throw new Error('not an event recorder state (version 1)');
+    const { events, aggregates, logs, spam, lastNanos } = state;
+    if (!Array.isArray(events) || !Array.isArray(aggregates) || !Array.isArray(logs) || !Array.isArray(spam) || typeof lastNanos !== 'string' || !/^\d+$/.test(lastNanos)) {
+      throw new Error('not an event recorder state (version 1)');
+    }
+    const recorder = new EventRecorder(state.options as Partial<EventCorrelatorOptions>);
+    for (const e of events as KubeEvent[]) recorder.events.set(e.metadata.name, structuredClone(e));
+    for (const [k, v] of aggregates as [string, AggregateRecord][]) recorder.aggregates.set(k, { messages: [...v.messages], lastTimestamp: v.lastTimestamp });
+    for (const [k, v] of logs as [string, LogRecord][]) recorder.logs.set(k, { ...v });
+    for (const [k, v] of spam as [string, SpamRecord][]) recorder.spam.set(k, { ...v });
+    recorder.lastNanos = BigInt(lastNanos);
+    return recorder;
+  }
+
+  // ---- the recorder and the correlator's stages ------------------------------------------------
+
+  /** `<object>.<hex nanoseconds>`, unique and increasing even for events at the same instant. */
+  private nextName(objectName: string, now: number): string {
+    const nanos = BigInt(VIRTUAL_EPOCH_UNIX_SECONDS) * 1_000_000_000n + BigInt(Math.round(now * 1e9));
+    this.lastNanos = nanos > this.lastNanos ? nanos : this.lastNanos + 1n;
+    return `${objectName}.${this.lastNanos.toString(16)}`;
+  }
+
+  /** The recorder's makeEvent: count 1, both timestamps now, namespace defaulted. */
+  private makeEvent(input: EventInput, now: number): KubeEvent {
+    return {
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name: this.nextName(input.involvedObject.name, now), namespace: input.involvedObject.namespace || 'default' },
+      involvedObject: { ...input.involvedObject },
+      type: input.type,
+      reason: input.reason,
+      message: input.message,
+      source: { ...input.source },
+      count: 1,
+      firstTimestamp: now,
+      lastTimestamp: now,
+    };
+  }
+
+  /** EventAggregate: returns the event to log and the key it is logged under. */
+  private aggregate(event: KubeEvent, input: EventInput, now: number): { event: KubeEvent; key: string } {
+    const key = aggregateKey(input);
+    let record = this.aggregates.get(key);
+    if (!record || now - record.lastTimestamp > this.options.aggregateWindowSeconds) record = { messages: [], lastTimestamp: now };
+    const messages = record.messages.includes(input.message) ? record.messages : [...record.messages, input.message];
+    record = { messages, lastTimestamp: now };
+    this.aggregates.set(key, record);
+    if (messages.length < this.options.maxSimilarEvents) return { event, key: eventKey(event) };
+    this.aggregates.set(key, { messages: messages.slice(1), lastTimestamp: now });
+    const combined: KubeEvent = {
+      ...event,
+      metadata: { name: this.nextName(input.involvedObject.name, now), namespace: event.metadata.namespace },
+      message: COMBINED_MESSAGE_PREFIX + input.message,
+      count: 1,
+      firstTimestamp: now,
+      lastTimestamp: now,
+    };
+    return { event: combined, key };
+  }
+
+  /** eventObserve: an event logged before takes its name, first timestamp and count + 1. */
+  private observe(event: KubeEvent, key: string): KubeEvent {
+    const last = this.logs.get(key);
+    const observed = last && last.count > 0 ? { ...event, metadata: { ...event.metadata, name: last.name }, firstTimestamp: last.firstTimestamp, count: last.count + 1 } : event;
+    this.logs.set(key, { count: observed.count, firstTimestamp: observed.firstTimestamp, name: observed.metadata.name });
+    return observed;
+  }
+
+  /** The spam filter's token bucket (golang.org/x/time/rate AllowN): a refused event costs nothing. */
+  private tryAccept(key: string, now: number): boolean {
+    const { spamBurst: burst, spamQps: qps } = this.options;
+    const record = this.spam.get(key) ?? { tokens: burst };
+    const elapsed = record.last === undefined ? Infinity : Math.max(0, now - record.last);
+    const tokens = Math.min(burst, record.tokens + elapsed * qps);
+    if (tokens < 1) {
+      this.spam.set(key, record);
+      return false;
+    }
+    this.spam.set(key, { tokens: tokens - 1, last: now });
+    return true;
+  }
+
+  /** The sink: an update patches count, last timestamp and message; else (or if gone) a create. */
+  private write(event: KubeEvent): void {
+    const stored = this.events.get(event.metadata.name);
+    if (event.count > 1 && stored) {
+      this.events.set(event.metadata.name, { ...stored, count: event.count, lastTimestamp: event.lastTimestamp, message: event.message });
+    } else {
+      this.events.set(event.metadata.name, structuredClone(event));
+    }
+    // UpdateState: remember what the server now holds, under the event's own key.
+    const written = this.events.get(event.metadata.name) as KubeEvent;
+    this.logs.set(eventKey(written), { count: written.count, firstTimestamp: written.firstTimestamp, name: written.metadata.name });
+  }
+}
