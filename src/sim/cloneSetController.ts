@@ -184,6 +184,8 @@ export class CloneSetController {
   /** Creates pods in slow-start batches; the first failure abandons the rest (kruise DoItSlowly). */
   private createPods(creations: NonNullable<SyncCloneSetPlan['scale']>['creations'], batches: number[], created: Set<string>): string | undefined {
     const { store } = this.ctx;
+    const namespace = creations[0]?.pod.metadata.namespace;
+    let used = creations.length > 0 ? store.list('Pod', namespace).length : 0;
     let next = 0;
     for (const size of batches) {
       let failed: string | undefined;
@@ -192,8 +194,9 @@ export class CloneSetController {
           for (const pvc of c.pvcsToCreate) {
             if (!store.get('PersistentVolumeClaim', pvc.metadata.namespace, pvc.metadata.name)) store.create('PersistentVolumeClaim', pvc);
           }
-          this.checkQuota(c.pod);
+          this.checkQuota(c.pod, used);
           store.create('Pod', c.pod);
+          used++;
           created.add(c.pod.metadata.name);
         } catch (e) {
           if (!(e instanceof StoreError)) throw e;
@@ -206,8 +209,7 @@ export class CloneSetController {
     return undefined;
   }
 
-  private checkQuota(pod: Pod): void {
-    const used = this.ctx.store.list('Pod', pod.metadata.namespace).length;
+  private checkQuota(pod: Pod, used: number): void {
     const limit = this.ctx.podQuota;
     if (used >= limit) {
       throw new StoreError(

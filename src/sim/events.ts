@@ -71,28 +71,70 @@ export interface EventRecorderState {
   lastNanos: string;
 }
 
-/** A least-recently-used map: reads and writes refresh an entry, the stalest is evicted. */
+interface LruNode<V> {
+  key: string;
+  value: V;
+  prev: LruNode<V> | null;
+  next: LruNode<V> | null;
+}
+
+/**
+ * A least-recently-used map: reads and writes refresh an entry, the stalest is evicted. A linked
+ * list keeps every operation O(1) (evicting through a Map's iterator slows down as deleted slots
+ * pile up at its front).
+ */
 class Lru<V> {
-  private readonly map = new Map<string, V>();
+  private readonly map = new Map<string, LruNode<V>>();
+  private head: LruNode<V> | null = null; // stalest
+  private tail: LruNode<V> | null = null; // freshest
   constructor(private readonly size: number) {}
 
+  private unlink(n: LruNode<V>): void {
+    if (n.prev) n.prev.next = n.next;
+    else this.head = n.next;
+    if (n.next) n.next.prev = n.prev;
+    else this.tail = n.prev;
+    n.prev = n.next = null;
+  }
+
+  private append(n: LruNode<V>): void {
+    n.prev = this.tail;
+    n.next = null;
+    if (this.tail) this.tail.next = n;
+    else this.head = n;
+    this.tail = n;
+  }
+
   get(key: string): V | undefined {
-    const value = this.map.get(key);
-    if (value !== undefined) {
-      this.map.delete(key);
-      this.map.set(key, value);
-    }
-    return value;
+    const n = this.map.get(key);
+    if (!n) return undefined;
+    this.unlink(n);
+    this.append(n);
+    return n.value;
   }
 
   set(key: string, value: V): void {
-    this.map.delete(key);
-    this.map.set(key, value);
-    if (this.map.size > this.size) this.map.delete(this.map.keys().next().value as string);
+    const existing = this.map.get(key);
+    if (existing) {
+      existing.value = value;
+      this.unlink(existing);
+      this.append(existing);
+      return;
+    }
+    const n: LruNode<V> = { key, value, prev: null, next: null };
+    this.map.set(key, n);
+    this.append(n);
+    if (this.map.size > this.size && this.head) {
+      const stalest = this.head;
+      this.unlink(stalest);
+      this.map.delete(stalest.key);
+    }
   }
 
   entries(): [string, V][] {
-    return [...this.map.entries()];
+    const out: [string, V][] = [];
+    for (let n = this.head; n; n = n.next) out.push([n.key, n.value]);
+    return out;
   }
 }
 
@@ -250,7 +292,7 @@ export class EventRecorder {
     if (event.count > 1 && stored) {
       this.events.set(event.metadata.name, { ...stored, count: event.count, lastTimestamp: event.lastTimestamp, message: event.message });
     } else {
-      this.events.set(event.metadata.name, structuredClone(event));
+      this.events.set(event.metadata.name, { ...event, metadata: { ...event.metadata }, involvedObject: { ...event.involvedObject }, source: { ...event.source } });
     }
     // UpdateState: remember what the server now holds, under the event's own key.
     const written = this.events.get(event.metadata.name) as KubeEvent;

@@ -9,11 +9,23 @@
 const FIRST_HOST = 2;
 const HOSTS_PER_BLOCK = 253; // .2 … .254
 
+const naturalKeys = new Map<string, (string | number)[]>();
+
+/** A name cut into text and number parts, cached: node names are few and compared very often. */
+function naturalKey(name: string): (string | number)[] {
+  let key = naturalKeys.get(name);
+  if (!key) {
+    key = name.split(/(\d+)/).map((p, i) => (i % 2 ? Number(p) : p));
+    naturalKeys.set(name, key);
+  }
+  return key;
+}
+
 /** Natural order of names: "node-2" before "node-10". */
 export function compareNodeNames(a: string, b: string): number {
-  const split = (s: string) => s.split(/(\d+)/).map((p, i) => (i % 2 ? Number(p) : p));
-  const pa = split(a);
-  const pb = split(b);
+  if (a === b) return 0;
+  const pa = naturalKey(a);
+  const pb = naturalKey(b);
   for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
     if (pa[i] === pb[i]) continue;
     return pa[i] < pb[i] ? -1 : 1;
