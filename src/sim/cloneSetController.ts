@@ -12,6 +12,7 @@ import { getActiveRevisions, truncateHistory } from './controller/revisions';
 import { syncCloneSet, type SyncCloneSetPlan } from './controller/syncCloneSet';
 import { calculateStatus } from './controller/status';
 import { secondsUntilNextAvailable } from './controller/requeue';
+import { cleanupPVCs } from './controller/pvcCleanup';
 import type { ScaleWhy } from './controller/scaleStep';
 import type { UpdateWhy } from './controller/updateStep';
 
@@ -87,8 +88,10 @@ export class CloneSetController {
     const owned = ownedBy(cs);
 
     // 2–3. The CloneSet's active pods and live PVCs, as the whole reconcile sees them.
-    const pods = store.list('Pod', namespace).filter(owned).filter(isPodActive);
-    const pvcs = store.list('PersistentVolumeClaim', namespace).filter(owned).filter((p) => p.metadata.deletionTimestamp === undefined);
+    const ownedPods = store.list('Pod', namespace).filter(owned);
+    const pods = ownedPods.filter(isPodActive);
+    let pvcs = store.list('PersistentVolumeClaim', namespace).filter(owned).filter((p) => p.metadata.deletionTimestamp === undefined);
+    if (cs.spec.scaleStrategy?.disablePVCReuse) pvcs = this.cleanupPVCs(pods, ownedPods.filter((p) => !isPodActive(p)), pvcs);
     const revisions = store.list('ControllerRevision', namespace).filter(owned);
 
     // 5. Revisions: write the update revision if it is new or reused.
@@ -137,6 +140,18 @@ export class CloneSetController {
     if (Number.isFinite(soonest)) this.enqueue(namespace, name, soonest);
   }
 
+  /** disablePVCReuse: leftover claims go with their terminating pod, or now (SPEC §14). */
+  private cleanupPVCs(active: Pod[], inactive: Pod[], pvcs: PersistentVolumeClaim[]): PersistentVolumeClaim[] {
+    const { store } = this.ctx;
+    const plan = cleanupPVCs(active, inactive, pvcs);
+    for (const { pvc, pod } of plan.reown) {
+      const ownerReferences = [{ apiVersion: 'v1', kind: 'Pod', name: pod.metadata.name, uid: pod.metadata.uid ?? '', controller: false, blockOwnerDeletion: true }];
+      store.update('PersistentVolumeClaim', { ...pvc, metadata: { ...pvc.metadata, ownerReferences } });
+    }
+    for (const pvc of plan.remove) store.remove('PersistentVolumeClaim', pvc.metadata.namespace, pvc.metadata.name);
+    return plan.active;
+  }
+
   private writeRevision(change: ReturnType<typeof getActiveRevisions>['change'], revision: ControllerRevision): ControllerRevision {
     const { store } = this.ctx;
     if (change.kind === 'create') return store.create('ControllerRevision', { ...change.revision, metadata: { ...change.revision.metadata } });
@@ -163,12 +178,14 @@ export class CloneSetController {
     const scale = plan.scale;
     if (scale) {
       const created = new Set<string>();
-      failure = this.createPods(scale.creations, scale.creationBatches, created);
+      const failed = this.createPods(scale.creations, scale.creationBatches, created);
       for (const e of scale.events) {
         if (e.reason === 'SuccessfulCreate' && !created.has(e.message.replace('succeed to create pod ', ''))) continue;
         event(e.type, e.reason, e.message);
       }
-      if (failure) event('Warning', 'FailedCreate', failure);
+      // The event carries the pod; the FailedScale condition only the API server's error.
+      if (failed) event('Warning', 'FailedCreate', `failed to create pod: ${failed.error}, pod: ${JSON.stringify(failed.pod)}`);
+      failure = failed?.error;
       for (const change of scale.lifecycleChanges) this.writePod(change.pod);
       for (const pod of scale.podsToDelete) this.deletePod(pod, now);
       for (const pvc of scale.pvcsToDelete) store.remove('PersistentVolumeClaim', pvc.metadata.namespace, pvc.metadata.name);
@@ -182,13 +199,13 @@ export class CloneSetController {
   }
 
   /** Creates pods in slow-start batches; the first failure abandons the rest (kruise DoItSlowly). */
-  private createPods(creations: NonNullable<SyncCloneSetPlan['scale']>['creations'], batches: number[], created: Set<string>): string | undefined {
+  private createPods(creations: NonNullable<SyncCloneSetPlan['scale']>['creations'], batches: number[], created: Set<string>): { error: string; pod: Pod } | undefined {
     const { store } = this.ctx;
     const namespace = creations[0]?.pod.metadata.namespace;
     let used = creations.length > 0 ? store.list('Pod', namespace).length : 0;
     let next = 0;
     for (const size of batches) {
-      let failed: string | undefined;
+      let failed: { error: string; pod: Pod } | undefined;
       for (const c of creations.slice(next, next + size)) {
         try {
           for (const pvc of c.pvcsToCreate) {
@@ -200,7 +217,7 @@ export class CloneSetController {
           created.add(c.pod.metadata.name);
         } catch (e) {
           if (!(e instanceof StoreError)) throw e;
-          failed ??= `failed to create pod: ${e.message}, pod: ${JSON.stringify(c.pod)}`;
+          failed ??= { error: e.message, pod: c.pod };
         }
       }
       next += size;

@@ -79,7 +79,10 @@ export class Cluster {
       if (e.kind === 'Pod') {
         if (e.type === 'ADDED') this.nodeLayer.podAdded(e.object as Pod);
         else if (e.type === 'MODIFIED') this.nodeLayer.podUpdated(e.old as Pod, e.object as Pod);
-        else this.nodeLayer.podRemoved(e.object as Pod);
+        else {
+          this.nodeLayer.podRemoved(e.object as Pod);
+          this.collectGarbage(e.object as Pod);
+        }
       } else if (e.kind === 'PersistentVolumeClaim' && e.type === 'ADDED') {
         this.nodeLayer.pvcAdded(e.object as PersistentVolumeClaim);
       }
@@ -261,6 +264,15 @@ export class Cluster {
           // It failed when first made too; replaying the failure changes nothing.
         }
       }
+    }
+  }
+
+  /** The garbage collector's part we need: claims owned by a pod go when the pod is gone. */
+  private collectGarbage(pod: Pod): void {
+    for (const volume of pod.spec.volumes ?? []) {
+      const name = volume.persistentVolumeClaim?.claimName;
+      const pvc = name ? this.store.get('PersistentVolumeClaim', pod.metadata.namespace, name) : undefined;
+      if (pvc?.metadata.ownerReferences?.some((r) => r.uid === pod.metadata.uid)) this.store.remove('PersistentVolumeClaim', pvc.metadata.namespace, pvc.metadata.name);
     }
   }
 
