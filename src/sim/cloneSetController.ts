@@ -111,6 +111,7 @@ export class CloneSetController {
       now,
       featureGates: this.ctx.featureGates,
       rng: this.ctx.rng,
+      creationLimit: Math.max(0, this.ctx.podQuota - store.list('Pod', namespace).length) + 1,
     });
     const scaleError = this.apply(cs, plan, now);
 

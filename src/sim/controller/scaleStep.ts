@@ -40,6 +40,12 @@ export interface ScaleStepInput {
   rng: Rng;
   /** The controller flag --cloneset-scaling-exclude-preparing-delete (default false). */
   scalingExcludePreparingDelete?: boolean;
+  /**
+   * At most this many pods are built for creation. The shell passes what the namespace's pod quota
+   * leaves, plus one: creations beyond the first refused one would be abandoned anyway (SPEC §9.3),
+   * so a CloneSet asking for a million pods costs a handful of objects, not a million.
+   */
+  creationLimit?: number;
 }
 
 /**
@@ -181,14 +187,15 @@ function cancelPreparingDelete(input: ScaleStepInput, replicas: number, preDelet
 function scaleUp(input: ScaleStepInput, diff: DiffExplanation, plan: ScaleStepPlan): void {
   const { cloneSet, pods, pvcs, currentRevision, updateRevision, now, featureGates, rng } = input;
   const d = diff.diffs;
-  const ids = getOrGenAvailableIDs(d.scaleUpLimit, pods, pvcs, rng);
+  const count = Math.min(d.scaleUpLimit, Math.max(0, input.creationLimit ?? Infinity));
+  const ids = getOrGenAvailableIDs(count, pods, pvcs, rng);
   const created = planCreatePods({
     currentCloneSet: input.currentCloneSet ?? cloneSet,
     updateCloneSet: cloneSet,
     currentRevision,
     updateRevision,
-    expectedCreations: d.scaleUpLimit,
-    expectedCurrentCreations: d.scaleUpNumOldRevision,
+    expectedCreations: count,
+    expectedCurrentCreations: Math.min(d.scaleUpNumOldRevision, count),
     availableIDs: ids,
     existingPVCNames: pvcs.map((p) => p.metadata.name),
     now,
@@ -204,7 +211,8 @@ function scaleUp(input: ScaleStepInput, diff: DiffExplanation, plan: ScaleStepPl
 
   const freeIDs = new Set(pvcs.map(getInstanceID));
   const atCurrent = created.creations.filter((c) => currentRevision !== updateRevision && equalToRevisionHash(c.pod, currentRevision));
-  const atUpdate = created.creations.filter((c) => !atCurrent.includes(c));
+  const current = new Set(atCurrent);
+  const atUpdate = created.creations.filter((c) => !current.has(c));
   const numbers = {
     replicas: diff.numbers.replicas,
     partition: diff.numbers.partition,

@@ -28,6 +28,8 @@ export interface SyncCloneSetInput {
   rng: Rng;
   /** The controller flag --cloneset-scaling-exclude-preparing-delete. */
   scalingExcludePreparingDelete?: boolean;
+  /** See ScaleStepInput.creationLimit. */
+  creationLimit?: number;
 }
 
 export interface SyncCloneSetPlan {
@@ -72,6 +74,7 @@ export function syncCloneSet(input: SyncCloneSetInput): SyncCloneSetPlan {
     featureGates: input.featureGates,
     rng: input.rng,
     scalingExcludePreparingDelete: input.scalingExcludePreparingDelete,
+    creationLimit: input.creationLimit,
   });
   if (scale.error !== undefined) conditions.push(failed('FailedScale', scale.error, now));
   const scaleError = scale.error !== undefined ? { error: scale.error } : {};
