@@ -4,18 +4,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseScenario, runScenario } from '../../src/scenario/scenario';
 import type { ClusterState } from '../../src/sim/state';
+import { snapshotOf, countEvents } from './support';
 
 const run = runScenario(parseScenario(readFileSync(join(import.meta.dirname, '01-create.yaml'), 'utf8')));
-const snapshot = (name: string): ClusterState => {
-  const found = run.snapshots.find((s) => s.name === name);
-  if (!found) throw new Error(`no snapshot ${name}`);
-  return found.state;
-};
+const snapshot = (name: string): ClusterState => snapshotOf(run, name);
 const final = run.final;
 const cs = (state: ClusterState) => state.cloneSets.find((c) => c.name === 'sample')!;
 const controllerEvents = (state: ClusterState, reason: string) =>
   state.events.filter((e) => e.reason === reason && e.source === 'cloneset-controller' && e.object === 'CloneSet/sample');
-const count = (events: { count: number }[]) => events.reduce((n, e) => n + e.count, 0);
+const count = countEvents;
 
 const INSTANCE_ID = /^[bcdfghjklmnpqrstvwxz2456789]{5}$/;
 const HASH = /^[4-9bcdf]+$/;

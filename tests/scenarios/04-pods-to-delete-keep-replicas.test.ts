@@ -5,20 +5,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseScenario, runScenario } from '../../src/scenario/scenario';
 import type { ClusterState } from '../../src/sim/state';
+import { snapshotOf, countEvents } from './support';
 
 const run = runScenario(parseScenario(readFileSync(join(import.meta.dirname, '04-pods-to-delete-keep-replicas.yaml'), 'utf8')));
-const snapshot = (name: string): ClusterState => {
-  const found = run.snapshots.find((s) => s.name === name);
-  if (!found) throw new Error(`no snapshot ${name}`);
-  return found.state;
-};
+const snapshot = (name: string): ClusterState => snapshotOf(run, name);
 const final = run.final;
 const cs = (state: ClusterState) => state.cloneSets.find((c) => c.name === 'sample')!;
 const active = (state: ClusterState) => state.pods.filter((p) => !p.deleting);
 const names = (pods: { name: string }[]) => pods.map((p) => p.name);
 const controllerEvents = (state: ClusterState, reason: string) =>
   state.events.filter((e) => e.reason === reason && e.source === 'cloneset-controller' && e.object === 'CloneSet/sample');
-const count = (events: { count: number }[]) => events.reduce((n, e) => n + e.count, 0);
+const count = countEvents;
 const deleteOf = (pod: string) => controllerEvents(final, 'SuccessfulDelete').find((e) => e.message === `succeed to delete pod ${pod}`);
 const startedAt = (pod: string) => Math.max(...final.events.filter((e) => e.object === `Pod/${pod}` && e.reason === 'Started').map((e) => e.time));
 const newPods = (before: ClusterState, after: ClusterState) => after.pods.filter((p) => !before.pods.some((q) => q.name === p.name));

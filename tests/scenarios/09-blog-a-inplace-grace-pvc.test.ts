@@ -1,23 +1,20 @@
 // SCENARIOS.md 9 (blog demo A): nginx-2, InPlaceIfPossible with gracePeriodSeconds 10 and a PVC
 // template; the image is edited from nginx:alpine to nginx and applied.
 import { describe, expect, it } from 'vitest';
+import { snapshotOf, countEvents } from './support';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseScenario, runScenario } from '../../src/scenario/scenario';
 import type { ClusterState, PodState } from '../../src/sim/state';
 
 const run = runScenario(parseScenario(readFileSync(join(import.meta.dirname, '09-blog-a-inplace-grace-pvc.yaml'), 'utf8')));
-const snapshot = (name: string): ClusterState => {
-  const found = run.snapshots.find((s) => s.name === name);
-  if (!found) throw new Error(`no snapshot ${name}`);
-  return found.state;
-};
+const snapshot = (name: string): ClusterState => snapshotOf(run, name);
 const final = run.final;
 const cs = (state: ClusterState) => state.cloneSets.find((c) => c.name === 'nginx-2')!;
 const controllerEvents = (state: ClusterState, reason: string) =>
   state.events.filter((e) => e.reason === reason && e.source === 'cloneset-controller' && e.object === 'CloneSet/nginx-2');
 const podEvents = (pod: string, reason: string) => final.events.filter((e) => e.object === `Pod/${pod}` && e.reason === reason && e.source === 'kubelet');
-const count = (events: { count: number }[]) => events.reduce((n, e) => n + e.count, 0);
+const count = countEvents;
 /** When the pod last became Ready: no probes, so the kubelet's last `Started` event. */
 const readyAt = (state: ClusterState, pod: string) => Math.max(...state.events.filter((e) => e.object === `Pod/${pod}` && e.reason === 'Started').map((e) => e.time));
 const podIn = (message: string) => /^successfully update pod (\S+) in-place/.exec(message)![1];

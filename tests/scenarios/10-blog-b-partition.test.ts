@@ -1,17 +1,14 @@
 // SCENARIOS.md 10 (blog demo B): from the end of scenario 9 (its steps repeated here), apply
 // image nginx:1.19.6-alpine with updateStrategy.partition 3.
 import { describe, expect, it } from 'vitest';
+import { snapshotOf } from './support';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseScenario, runScenario } from '../../src/scenario/scenario';
 import type { ClusterState, PodState } from '../../src/sim/state';
 
 const run = runScenario(parseScenario(readFileSync(join(import.meta.dirname, '10-blog-b-partition.yaml'), 'utf8')));
-const snapshot = (name: string): ClusterState => {
-  const found = run.snapshots.find((s) => s.name === name);
-  if (!found) throw new Error(`no snapshot ${name}`);
-  return found.state;
-};
+const snapshot = (name: string): ClusterState => snapshotOf(run, name);
 const final = run.final;
 const cs = (state: ClusterState) => state.cloneSets.find((c) => c.name === 'nginx-2')!;
 const controllerEvents = (state: ClusterState, reason: string) =>

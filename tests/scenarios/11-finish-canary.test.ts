@@ -1,17 +1,14 @@
 // SCENARIOS.md 11: from the end of scenario 10 (blog A and B repeated here), set partition 0;
 // afterwards raise it to 5.
 import { describe, expect, it } from 'vitest';
+import { snapshotOf } from './support';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseScenario, runScenario } from '../../src/scenario/scenario';
 import type { ClusterState, PodState } from '../../src/sim/state';
 
 const run = runScenario(parseScenario(readFileSync(join(import.meta.dirname, '11-finish-canary.yaml'), 'utf8')));
-const snapshot = (name: string): ClusterState => {
-  const found = run.snapshots.find((s) => s.name === name);
-  if (!found) throw new Error(`no snapshot ${name}`);
-  return found.state;
-};
+const snapshot = (name: string): ClusterState => snapshotOf(run, name);
 const final = run.final;
 const cs = (state: ClusterState) => state.cloneSets.find((c) => c.name === 'nginx-2')!;
 const controllerEvents = (state: ClusterState, reason: string) =>

@@ -2,22 +2,19 @@
 // apply with image nginx:1.18.0, replicas 10, paused true and the partition removed; then
 // `kubectl scale --replicas=6` while paused; then paused false.
 import { describe, expect, it } from 'vitest';
+import { snapshotOf, countEvents } from './support';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseScenario, runScenario } from '../../src/scenario/scenario';
 import type { ClusterState, PodState } from '../../src/sim/state';
 
 const run = runScenario(parseScenario(readFileSync(join(import.meta.dirname, '12-blog-c-paused-scale.yaml'), 'utf8')));
-const snapshot = (name: string): ClusterState => {
-  const found = run.snapshots.find((s) => s.name === name);
-  if (!found) throw new Error(`no snapshot ${name}`);
-  return found.state;
-};
+const snapshot = (name: string): ClusterState => snapshotOf(run, name);
 const final = run.final;
 const cs = (state: ClusterState) => state.cloneSets.find((c) => c.name === 'nginx-2')!;
 const controllerEvents = (state: ClusterState, reason: string, after = blogB.time) =>
   state.events.filter((e) => e.reason === reason && e.source === 'cloneset-controller' && e.object === 'CloneSet/nginx-2' && e.time > after);
-const count = (events: { count: number }[]) => events.reduce((n, e) => n + e.count, 0);
+const count = countEvents;
 const podIn = (message: string) => /pod (nginx-2-\w+)/.exec(message)![1];
 const names = (pods: { name: string }[]) => pods.map((p) => p.name).sort();
 const untouched = (p: PodState) => ({ name: p.name, uid: p.uid, ip: p.ip, node: p.node, createdAt: p.createdAt, revision: p.revision, containers: p.containers });

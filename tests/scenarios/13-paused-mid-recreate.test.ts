@@ -6,20 +6,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseScenario, runScenario } from '../../src/scenario/scenario';
 import type { ClusterState } from '../../src/sim/state';
+import { snapshotOf, countEvents } from './support';
 
 const run = runScenario(parseScenario(readFileSync(join(import.meta.dirname, '13-paused-mid-recreate.yaml'), 'utf8')));
-const snapshot = (name: string): ClusterState => {
-  const found = run.snapshots.find((s) => s.name === name);
-  if (!found) throw new Error(`no snapshot ${name}`);
-  return found.state;
-};
+const snapshot = (name: string): ClusterState => snapshotOf(run, name);
 const final = run.final;
 const cs = (state: ClusterState, name: string) => state.cloneSets.find((c) => c.name === name)!;
 const podsOf = (state: ClusterState, app: string) => state.pods.filter((p) => p.labels.app === app);
 const activePodsOf = (state: ClusterState, app: string) => podsOf(state, app).filter((p) => !p.deleting);
 const controllerEvents = (state: ClusterState, name: string, reason: string) =>
   state.events.filter((e) => e.reason === reason && e.source === 'cloneset-controller' && e.object === `CloneSet/${name}`);
-const count = (events: { count: number }[]) => events.reduce((n, e) => n + e.count, 0);
+const count = countEvents;
 const podName = (message: string) => message.match(/pod (\S+)/)![1];
 
 describe('13. paused mid-recreate rollout', () => {

@@ -1,17 +1,14 @@
 // SCENARIOS.md 14: scaling a CloneSet that a partition holds at 3 old (<h1>) + 2 new (<h2>) pods.
 // One CloneSet per table row (they share the one node and nothing else).
 import { describe, expect, it } from 'vitest';
+import { snapshotOf, countEvents } from './support';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseScenario, runScenario } from '../../src/scenario/scenario';
 import type { ClusterState, PodState } from '../../src/sim/state';
 
 const run = runScenario(parseScenario(readFileSync(join(import.meta.dirname, '14-scale-under-partition.yaml'), 'utf8')));
-const snapshot = (name: string): ClusterState => {
-  const found = run.snapshots.find((s) => s.name === name);
-  if (!found) throw new Error(`no snapshot ${name}`);
-  return found.state;
-};
+const snapshot = (name: string): ClusterState => snapshotOf(run, name);
 const final = run.final;
 const created = snapshot('created');
 const split = snapshot('split');
@@ -20,7 +17,7 @@ const cs = (state: ClusterState, name: string) => state.cloneSets.find((c) => c.
 const activePodsOf = (state: ClusterState, app: string) => state.pods.filter((p) => p.labels.app === app && !p.deleting);
 const controllerEvents = (state: ClusterState, name: string, reason: string) =>
   state.events.filter((e) => e.reason === reason && e.source === 'cloneset-controller' && e.object === `CloneSet/${name}`);
-const count = (events: { count: number }[]) => events.reduce((n, e) => n + e.count, 0);
+const count = countEvents;
 const names = (pods: PodState[]) => pods.map((p) => p.name).sort();
 
 /** <h1> (nginx:alpine, the current revision) and <h2> (nginx:mainline, the update revision). */

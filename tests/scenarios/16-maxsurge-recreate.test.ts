@@ -5,21 +5,18 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseScenario, runScenario, type Step } from '../../src/scenario/scenario';
 import type { ClusterState } from '../../src/sim/state';
+import { snapshotOf, countEvents } from './support';
 
 const scenario = parseScenario(readFileSync(join(import.meta.dirname, '16-maxsurge-recreate.yaml'), 'utf8'));
 const run = runScenario(scenario);
-const snapshot = (name: string): ClusterState => {
-  const found = run.snapshots.find((s) => s.name === name);
-  if (!found) throw new Error(`no snapshot ${name}`);
-  return found.state;
-};
+const snapshot = (name: string): ClusterState => snapshotOf(run, name);
 const final = run.final;
 const before = snapshot('before-update');
 const after = snapshot('rolled-out');
 const cs = (state: ClusterState) => state.cloneSets.find((c) => c.name === 'sample')!;
 const controllerEvents = (state: ClusterState, reason?: string) =>
   state.events.filter((e) => (reason === undefined || e.reason === reason) && e.source === 'cloneset-controller' && e.object === 'CloneSet/sample');
-const count = (events: { count: number }[]) => events.reduce((n, e) => n + e.count, 0);
+const count = countEvents;
 const podName = (message: string) => message.match(/pod (\S+)/)![1];
 const DENIED = 'admission webhook "vcloneset.kb.io" denied the request: ';
 

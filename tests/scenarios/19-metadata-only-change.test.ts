@@ -6,14 +6,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseScenario, runScenario, type Step } from '../../src/scenario/scenario';
 import type { ClusterState } from '../../src/sim/state';
+import { snapshotOf, countEvents } from './support';
 
 const scenario = parseScenario(readFileSync(join(import.meta.dirname, '19-metadata-only-change.yaml'), 'utf8'));
 const run = runScenario(scenario);
-const snapshot = (name: string): ClusterState => {
-  const found = run.snapshots.find((s) => s.name === name);
-  if (!found) throw new Error(`no snapshot ${name}`);
-  return found.state;
-};
+const snapshot = (name: string): ClusterState => snapshotOf(run, name);
 const final = run.final;
 const before = snapshot('before-update');
 const after = snapshot('after-update');
@@ -21,7 +18,7 @@ const cs = (state: ClusterState, name: string) => state.cloneSets.find((c) => c.
 const podsOf = (state: ClusterState, app: string) => state.pods.filter((p) => p.labels.app === app);
 const controllerEvents = (state: ClusterState, name: string, reason: string) =>
   state.events.filter((e) => e.reason === reason && e.source === 'cloneset-controller' && e.object === `CloneSet/${name}`);
-const count = (events: { count: number }[]) => events.reduce((n, e) => n + e.count, 0);
+const count = countEvents;
 const podName = (message: string) => message.match(/pod (\S+)/)![1];
 
 /** The run again, with the rollout's `settle` replaced by a snapshot every 100 ms. */

@@ -5,13 +5,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseScenario, runScenario } from '../../src/scenario/scenario';
 import type { ClusterState } from '../../src/sim/state';
+import { snapshotOf } from './support';
 
 const run = runScenario(parseScenario(readFileSync(join(import.meta.dirname, '20-rollback-old-template.yaml'), 'utf8')));
-const snapshot = (name: string): ClusterState => {
-  const found = run.snapshots.find((s) => s.name === name);
-  if (!found) throw new Error(`no snapshot ${name}`);
-  return found.state;
-};
+const snapshot = (name: string): ClusterState => snapshotOf(run, name);
 const final = run.final;
 const created = snapshot('created');
 const split = snapshot('split');

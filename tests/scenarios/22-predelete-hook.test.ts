@@ -1,6 +1,7 @@
 // SCENARIOS.md 22: a preDelete hook ({lifecycle-hook: "true"}) holds a pod chosen for deletion
 // in PreparingDelete until the label is gone. One CloneSet per variant (see the yaml).
 import { describe, expect, it } from 'vitest';
+import { snapshotOf } from './support';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseScenario, runScenario } from '../../src/scenario/scenario';
@@ -8,11 +9,7 @@ import type { ClusterState, PodState } from '../../src/sim/state';
 
 const scenario = parseScenario(readFileSync(join(import.meta.dirname, '22-predelete-hook.yaml'), 'utf8'));
 const run = runScenario(scenario);
-const snapshot = (name: string): ClusterState => {
-  const found = run.snapshots.find((s) => s.name === name);
-  if (!found) throw new Error(`no snapshot ${name}`);
-  return found.state;
-};
+const snapshot = (name: string): ClusterState => snapshotOf(run, name);
 const final = run.final;
 const created = snapshot('created');
 const cs = (state: ClusterState, name: string) => state.cloneSets.find((c) => c.name === name)!;
