@@ -4,6 +4,7 @@ import yaml from 'js-yaml';
 import { Cluster, type ClusterOptions } from '../sim/cluster';
 import { podsInOrder, type ClusterState } from '../sim/state';
 import { isPodActive } from '../sim/controller/podState';
+import { parseKruiseEra } from '../sim/controller/era';
 import { runKubectl } from '../kubectl/run';
 import { parseDuration } from './duration';
 
@@ -48,7 +49,7 @@ const DEFAULT_SETTLE = '30m';
 function clusterOptions(v: unknown, seed: number): ClusterOptions {
   if (v === undefined || v === null) return { seed };
   if (!isRecord(v)) throw new ScenarioError('cluster: expected a mapping');
-  const known = ['nodes', 'imagePullSeconds', 'pullSeconds', 'podQuota', 'featureGates', 'maxPodsPerNode'];
+  const known = ['nodes', 'imagePullSeconds', 'pullSeconds', 'podQuota', 'featureGates', 'maxPodsPerNode', 'kruiseVersion'];
   for (const k of Object.keys(v)) if (!known.includes(k)) throw new ScenarioError(`cluster: unknown field "${k}" (known: ${known.join(', ')})`);
   const num = (k: string, min: number, max: number) => {
     const x = v[k];
@@ -76,6 +77,13 @@ function clusterOptions(v: unknown, seed: number): ClusterOptions {
   if (v.featureGates !== undefined) {
     if (!isRecord(v.featureGates)) throw new ScenarioError('cluster.featureGates: expected a mapping of gate → true/false');
     options.featureGates = v.featureGates as Record<string, boolean>;
+  }
+  if (v.kruiseVersion !== undefined) {
+    try {
+      options.kruiseVersion = parseKruiseEra(v.kruiseVersion);
+    } catch (e) {
+      throw new ScenarioError(`cluster.kruiseVersion: ${(e as Error).message}`);
+    }
   }
   return options;
 }

@@ -6,6 +6,7 @@ import type { VirtualClock, TimerId } from './clock';
 import type { Rng } from './rng';
 import type { EventInput } from './node/host';
 import type { FeatureGates } from './controller/featureGates';
+import { currentRevisionFromPods, type KruiseEra } from './controller/era';
 import { ObjectStore, StoreError, type WatchEvent } from './store';
 import { isPodActive } from './controller/podState';
 import { getActiveRevisions, truncateHistory } from './controller/revisions';
@@ -31,6 +32,8 @@ export interface ControllerContext {
   clock: VirtualClock;
   rng: Rng;
   featureGates: FeatureGates;
+  /** Which kruise release the controller behaves like (SPEC §18); default '1.9'. */
+  kruiseEra?: KruiseEra;
   recordEvent(e: EventInput): void;
   recordDecision(d: Decision): void;
   /** Pods the namespace may hold (a ResourceQuota); creations beyond it fail. */
@@ -95,14 +98,17 @@ export class CloneSetController {
     const revisions = store.list('ControllerRevision', namespace).filter(owned);
 
     // 5. Revisions: write the update revision if it is new or reused.
+    const era = this.ctx.kruiseEra ?? '1.9';
     const active = getActiveRevisions(cs, revisions);
     const updateRevision = this.writeRevision(active.change, active.updateRevision);
     const allRevisions = [...revisions.filter((r) => r.metadata.name !== updateRevision.metadata.name), updateRevision];
+    // Before v0.8 there was no status.currentRevision: it is derived from the pods every time.
+    const currentRevision = era === '0.7' ? currentRevisionFromPods(revisions, pods, updateRevision) : active.currentRevision;
 
     // 7. Sync: the scale step, and the update step when scaling changed nothing.
     const plan = syncCloneSet({
       cloneSet: cs,
-      currentRevision: active.currentRevision,
+      currentRevision,
       updateRevision,
       revisions: allRevisions,
       pods,
@@ -112,6 +118,7 @@ export class CloneSetController {
       featureGates: this.ctx.featureGates,
       rng: this.ctx.rng,
       creationLimit: Math.max(0, this.ctx.podQuota - store.list('Pod', namespace).length) + 1,
+      era,
     });
     const scaleError = this.apply(cs, plan, now);
 
@@ -120,9 +127,10 @@ export class CloneSetController {
     const status = calculateStatus(
       fresh,
       pods,
-      { currentRevision: active.currentRevision.metadata.name, updateRevision: updateRevision.metadata.name, collisionCount: active.collisionCount },
+      { currentRevision: currentRevision.metadata.name, updateRevision: updateRevision.metadata.name, collisionCount: active.collisionCount },
       now,
       { scale: scaleError ?? plan.scale?.error, update: plan.update?.error },
+      era,
     );
     // FailedScale/FailedUpdate alone do not make kruise write the status (SPEC §15.2).
     if (status.changed) store.update('CloneSet', { ...fresh, status: status.status });
@@ -131,7 +139,7 @@ export class CloneSetController {
     this.prunePodsToDelete(namespace, name, pods);
 
     // 10. History.
-    for (const r of truncateHistory(cs, pods, allRevisions, active.currentRevision.metadata.name, updateRevision.metadata.name)) {
+    for (const r of truncateHistory(cs, pods, allRevisions, currentRevision.metadata.name, updateRevision.metadata.name)) {
       store.remove('ControllerRevision', namespace, r.metadata.name);
     }
 

@@ -7,6 +7,7 @@ import { VirtualClock } from './clock';
 import { Rng } from './rng';
 import { ObjectStore, StoreError } from './store';
 import { withFeatureGates, type FeatureGates } from './controller/featureGates';
+import { parseKruiseEra, type KruiseEra } from './controller/era';
 import { CloneSetController, type Decision } from './cloneSetController';
 import { DEFAULT_NODE_TIMINGS, type EventInput, type NodeHost, type NodeLayer, type NodeTimings } from './node/host';
 import { createNodeLayer } from './node';
@@ -25,6 +26,8 @@ export interface ClusterOptions {
   timings?: Partial<NodeTimings>;
   /** Kruise feature gates that differ from v1.9.0's defaults. */
   featureGates?: Partial<Record<string, boolean>>;
+  /** Which kruise release the controller behaves like (SPEC §18 "Blog era"). Default "1.9". */
+  kruiseVersion?: KruiseEra;
   /** Pods the namespace may hold. Default 10,000. */
   podQuota?: number;
   /** Seconds between a change and the reconcile it triggers. Default 0.1. */
@@ -52,6 +55,7 @@ export class Cluster {
   readonly rng: Rng;
   readonly store: ObjectStore;
   readonly featureGates: FeatureGates;
+  readonly kruiseEra: KruiseEra;
   readonly events = new EventRecorder();
   readonly decisions: Decision[] = [];
   readonly controller: CloneSetController;
@@ -63,12 +67,14 @@ export class Cluster {
     this.rng = new Rng(options.seed ?? 1);
     this.store = new ObjectStore(() => this.now());
     this.featureGates = withFeatureGates(options.featureGates);
+    this.kruiseEra = parseKruiseEra(options.kruiseVersion);
     this.timings = { ...DEFAULT_NODE_TIMINGS, ...options.timings, pullSeconds: { ...options.timings?.pullSeconds } };
     this.controller = new CloneSetController({
       store: this.store,
       clock: this.clock,
       rng: this.rng,
       featureGates: this.featureGates,
+      kruiseEra: this.kruiseEra,
       recordEvent: (e) => this.recordEvent(e),
       recordDecision: (d) => this.decisions.push(d),
       podQuota: options.podQuota ?? 10_000,

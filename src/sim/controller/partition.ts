@@ -1,7 +1,8 @@
 // SPEC §7.1: spec.updateStrategy.partition → how many pods stay at revisions other than the update
 // revision. Mirrors kruise pkg/util/tools.go CalculatePartitionReplicas.
-import { getScaledValueFromIntOrPercent } from '../api/intstr';
+import { getScaledValueFromIntOrPercent, getValueFromIntOrPercentLegacy } from '../api/intstr';
 import type { IntOrString } from '../api/types';
+import type { KruiseEra } from './era';
 
 /** The partition as a pod count, or the reason it could not be read. */
 export interface PartitionResult {
@@ -19,13 +20,23 @@ export interface PartitionResult {
  * - a percent below exactly "100%" that rounds to every pod keeps one pod fewer when there is more
  *   than one pod, so at least one pod is updated ("99%" of 9 → 8, but "99%" of 1 → 1);
  * - a string without "%" is an error (the webhook would have rejected it).
+ * Era 0.7 (SPEC §18): apimachinery's integer-percent reading, rounded up, with no "leave one pod
+ * to update" correction ("100%" and "99%" of 9 both keep every pod).
  */
 export function calculatePartitionReplicas(
   partition: IntOrString | null | undefined,
   replicas: number | null | undefined,
+  era: KruiseEra = '1.9',
 ): PartitionResult {
   if (partition === null || partition === undefined) return { partitionPods: 0 };
   const total = replicas ?? 1;
+  if (era === '0.7') {
+    try {
+      return { partitionPods: Math.max(Math.min(getValueFromIntOrPercentLegacy(partition, total, true), total), 0) };
+    } catch (e) {
+      return { partitionPods: 0, error: (e as Error).message };
+    }
+  }
 
   let pods: number;
   try {

@@ -7,6 +7,7 @@ import { setCloneSetCondition } from './conditions';
 import { expectedUpdatedReplicas } from './partition';
 import { isPodAvailable, isPodUpdateReady, equalToRevisionHash } from './podState';
 import { calculateProgressingStatus, hasProgressingConditionChanged } from './progressing';
+import type { KruiseEra } from './era';
 
 export const CONDITION_FAILED_SCALE = 'FailedScale';
 export const CONDITION_FAILED_UPDATE = 'FailedUpdate';
@@ -39,6 +40,8 @@ export interface StatusResult {
  * - available: additionally lifecycle ""/Normal and Ready for more than minReadySeconds;
  * - currentRevision moves to the update revision once every pod is updated and their number is
  *   spec.replicas (readiness not needed).
+ * Era 0.7 (SPEC §18): no currentRevision (v0.8), expectedUpdatedReplicas (v1.2),
+ * updatedAvailableReplicas (v1.5) nor Progressing condition (v1.9).
  */
 export function calculateStatus(
   cs: CloneSet,
@@ -46,6 +49,7 @@ export function calculateStatus(
   revisions: StatusRevisions,
   now: number,
   errors: SyncErrors = {},
+  era: KruiseEra = '1.9',
 ): StatusResult {
   const replicasWanted = cs.spec.replicas ?? 1;
   const minReadySeconds = cs.spec.minReadySeconds ?? 0;
@@ -89,6 +93,13 @@ export function calculateStatus(
   };
   if (updated === replicas && replicas === replicasWanted) status.currentRevision = revisions.updateRevision;
 
+  if (era === '0.7') {
+    const blogEra = { ...status };
+    delete blogEra.currentRevision;
+    delete blogEra.expectedUpdatedReplicas;
+    delete blogEra.updatedAvailableReplicas;
+    return { status: blogEra, changed: inconsistentStatus(cs, blogEra) };
+  }
   const progressing = calculateProgressingStatus(cs, status, now);
   return { status: progressing.status, changed: inconsistentStatus(cs, progressing.status), requeueAfter: progressing.requeueAfter };
 }

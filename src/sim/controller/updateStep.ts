@@ -4,9 +4,12 @@
 // 6. limit (§10.4); 7. update each chosen pod (§10.6).
 // Decisions use the pods as listed at the start; writes go onto each pod's latest version.
 // OnDelete stops before the refresh (v1.9.0; master refreshes first).
+// Era 0.7 (SPEC §18): paused skips the whole step, refresh included; no pod-template-hash fix;
+// written pods carry the unprefixed in-place annotations.
 import type { CloneSet, ControllerRevision, Pod } from '../api/types';
 import { explainDiffs, type DiffExplanation } from './diffs';
 import type { FeatureGates } from './featureGates';
+import { toEraPod, type KruiseEra } from './era';
 import { getInPlaceUpdateGraceText } from './inplaceState';
 import { equalToRevisionHash, getLifecycleState, isPodAvailable } from './podState';
 import { limitUpdateIndexes } from './updateLimit';
@@ -23,6 +26,8 @@ export interface UpdateStepInput {
   pods: readonly Pod[];
   now: number;
   featureGates: FeatureGates;
+  /** Which kruise release to behave like (default '1.9'). */
+  era?: KruiseEra;
 }
 
 /** Where the step ended (SPEC §10.1). */
@@ -31,6 +36,7 @@ export type UpdateStage =
   | 'onDelete'
   /** The refresh wrote a lifecycle state or a pod-template-hash label. */
   | 'refreshed'
+  /** Paused: no pod starts updating (era 0.7: not even the refresh runs). */
   | 'paused'
   /** No pod needs to move between revisions (updateNum 0). */
   | 'noUpdateNeeded'
@@ -113,6 +119,7 @@ function updateCandidates(pods: readonly Pod[], updateRevision: string, towardsU
 
 export function updateStep(input: UpdateStepInput): UpdateStepResult {
   const { cloneSet: cs, currentRevision, updateRevision, revisions, pods, now, featureGates } = input;
+  const era = input.era ?? '1.9';
   const latest = [...pods];
   const changed = new Set<number>();
   const events: ControllerEvent[] = [];
@@ -132,7 +139,7 @@ export function updateStep(input: UpdateStepInput): UpdateStepResult {
     why.push({ rule, spec, pods: indexes.map((i) => nameOf(pods[i])), numbers });
   };
   const result = (stage: UpdateStage, error?: string): UpdateStepResult => ({
-    pods: latest,
+    pods: latest.map((pod, i) => (changed.has(i) ? toEraPod(pod, era) : pod)),
     changed: [...changed].sort((a, b) => a - b),
     events,
     ...(requeueAfter !== undefined ? { requeueAfter } : {}),
@@ -146,6 +153,11 @@ export function updateStep(input: UpdateStepInput): UpdateStepResult {
     explain('onDelete', '§10.1', []);
     return result('onDelete');
   }
+  // Before v1.1 a paused CloneSet was not even refreshed: new pods never get InPlaceUpdateReady.
+  if (era === '0.7' && cs.spec.updateStrategy?.paused) {
+    explain('paused', '§18', []);
+    return result('paused');
+  }
 
   // 1. refresh every pod; only lifecycle and pod-template-hash writes end the step
   const lifecycleMoved: number[] = [];
@@ -156,7 +168,7 @@ export function updateStep(input: UpdateStepInput): UpdateStepResult {
     if (refreshed.error !== undefined) return result('error', refreshed.error);
     write(i, refreshed.pod);
     requeue(refreshed.requeueAfter);
-    const fixed = fixPodTemplateHashLabel(pods[i], latest[i]);
+    const fixed = era === '0.7' ? undefined : fixPodTemplateHashLabel(pods[i], latest[i]);
     write(i, fixed);
     if (refreshed.lifecycleChanged) lifecycleMoved.push(i);
     if (fixed) hashFixed.push(i);
@@ -202,8 +214,10 @@ export function updateStep(input: UpdateStepInput): UpdateStepResult {
   if (found.inGrace.length > 0) explain('skipInGracePeriod', '§10.1', found.inGrace);
   const ordered = sortUpdateIndexes(cs.spec.updateStrategy, pods, found.candidates);
   const minReadySeconds = cs.spec.minReadySeconds ?? 0;
-  const chosen = limitUpdateIndexes({ pods, waitUpdateIndexes: ordered, diffs, targetRevision: target.metadata.name, minReadySeconds, now });
-  const budget = budgetNumbers(pods, target.metadata.name, minReadySeconds, now, diffs.updateMaxUnavailable);
+  // Availability read once per pod, shared by the limit and the record of its numbers.
+  const available = pods.map((pod) => isPodAvailable(pod, minReadySeconds, now));
+  const chosen = limitUpdateIndexes({ pods, waitUpdateIndexes: ordered, diffs, targetRevision: target.metadata.name, minReadySeconds, now, available });
+  const budget = budgetNumbers(pods, available, target.metadata.name, diffs.updateMaxUnavailable);
   if (ordered.length > 0) explain('updateOrder', '§10.5', ordered, { candidates: ordered.length });
   const cap = Math.abs(diffs.updateNum);
   if (ordered.length > cap) explain('beyondUpdateNum', '§10.4', ordered.slice(cap), { updateNum: diffs.updateNum });
@@ -211,6 +225,8 @@ export function updateStep(input: UpdateStepInput): UpdateStepResult {
   if (heldBack.length > 0) explain('overUnavailableBudget', '§10.4', heldBack, { ...budget, chosen: chosen.length });
 
   // 7. update each chosen pod; the first failure ends the step
+  const positionOf = new Map<number, number>();
+  ordered.forEach((index, k) => positionOf.set(index, k + 1));
   for (const i of chosen) {
     const res = updatePod({ cloneSet: cs, targetRevision: target, revisions, pod: pods[i], latest: latest[i], now, featureGates });
     write(i, res.pod);
@@ -218,7 +234,7 @@ export function updateStep(input: UpdateStepInput): UpdateStepResult {
     requeue(res.requeueAfter);
     explain(WHY_OF_ACTION[res.action], res.action === 'inPlace' ? '§11.2' : res.action === 'recreate' ? '§12' : '§10.6', [i], {
       updateNum: diffs.updateNum,
-      position: ordered.indexOf(i) + 1,
+      position: positionOf.get(i) ?? 0,
       ...budget,
     });
     if (res.error !== undefined) return result('update', res.error);
@@ -227,13 +243,13 @@ export function updateStep(input: UpdateStepInput): UpdateStepResult {
 }
 
 /** The counts limitUpdateIndexes weighs, for the record. */
-function budgetNumbers(pods: readonly Pod[], target: string, minReadySeconds: number, now: number, updateMaxUnavailable: number) {
+function budgetNumbers(pods: readonly Pod[], available: readonly boolean[], target: string, updateMaxUnavailable: number) {
   let unavailable = 0;
   let targetUnavailable = 0;
-  for (const pod of pods) {
-    if (isPodAvailable(pod, minReadySeconds, now)) continue;
+  for (let i = 0; i < pods.length; i++) {
+    if (available[i]) continue;
     unavailable++;
-    if (equalToRevisionHash(pod, target)) targetUnavailable++;
+    if (equalToRevisionHash(pods[i], target)) targetUnavailable++;
   }
   return { updateMaxUnavailable, unavailable, targetUnavailable };
 }
