@@ -47,7 +47,9 @@ export type Watcher = (e: WatchEvent) => void;
 function deepFreeze<T>(value: T): T {
   if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
   Object.freeze(value);
-  for (const v of Object.values(value as object)) deepFreeze(v);
+  // for…in rather than Object.values: no array per object (stored objects are plain data, no prototypes to walk).
+  const record = value as Record<string, unknown>;
+  for (const k in record) deepFreeze(record[k]);
   return value;
 }
 
@@ -84,8 +86,11 @@ export class ObjectStore {
 
   /** Objects of a kind in creation order (optionally of one namespace). */
   list<K extends StoredKind>(kind: K, namespace?: string): KindMap[K][] {
-    const all = [...this.table(kind).values()];
-    return namespace === undefined ? all : all.filter((o) => (o.metadata.namespace ?? '') === namespace);
+    const table = this.table(kind);
+    if (namespace === undefined) return [...table.values()];
+    const out: KindMap[K][] = [];
+    for (const o of table.values()) if ((o.metadata.namespace ?? '') === namespace) out.push(o);
+    return out;
   }
 
   count(kind: StoredKind): number {

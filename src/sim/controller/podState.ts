@@ -11,7 +11,11 @@ import type { CloneSet, Pod, PodCondition } from '../api/types';
 import type { FeatureGates } from './featureGates';
 
 export function getPodCondition(pod: Pod, type: string): PodCondition | undefined {
-  return pod.status.conditions?.find((c) => c.type === type);
+  const conditions = pod.status.conditions;
+  if (!conditions) return undefined;
+  // A plain loop: this runs for every pod several times per reconcile.
+  for (let i = 0; i < conditions.length; i++) if (conditions[i].type === type) return conditions[i];
+  return undefined;
 }
 
 /** podutil.IsPodReady: the Ready condition is True. */
@@ -69,14 +73,23 @@ export function isPodActive(pod: Pod): boolean {
 
 /** The part after the last "-" of a revision name (controller-revision-hash may be either form). */
 export function getShortHash(hash: string): string {
-  const parts = hash.split('-');
-  return parts[parts.length - 1];
+  return hash.slice(hash.lastIndexOf('-') + 1);
+}
+
+/** Whether the parts after the last "-" of two strings are equal (getShortHash(a) === getShortHash(b), without copies). */
+function sameShortHash(a: string, b: string): boolean {
+  const ia = a.lastIndexOf('-') + 1;
+  const ib = b.lastIndexOf('-') + 1;
+  const n = a.length - ia;
+  if (n !== b.length - ib) return false;
+  for (let k = 0; k < n; k++) if (a.charCodeAt(ia + k) !== b.charCodeAt(ib + k)) return false;
+  return true;
 }
 
 /** clonesetutils.EqualToRevisionHash: the pod's revision label names this revision. */
 export function equalToRevisionHash(pod: Pod, revision: string): boolean {
   const objHash = pod.metadata.labels?.[LABEL_CONTROLLER_REVISION_HASH] ?? '';
-  return objHash === revision || getShortHash(objHash) === getShortHash(revision);
+  return objHash === revision || sameShortHash(objHash, revision);
 }
 
 /** revision.IsPodUpdate: the scale step's "updated", where PreparingUpdate may count (gate). */
@@ -88,7 +101,8 @@ export function isPodUpdateForScale(pod: Pod, updateRevision: string, gates: Fea
 /** Label apps.kruise.io/specified-delete (any value, even "false") or listed in podsToDelete. */
 export function isSpecifiedDelete(cs: CloneSet, pod: Pod): boolean {
   if (pod.metadata.labels && LABEL_SPECIFIED_DELETE in pod.metadata.labels) return true;
-  return (cs.spec.scaleStrategy?.podsToDelete ?? []).includes(pod.metadata.name);
+  const podsToDelete = cs.spec.scaleStrategy?.podsToDelete;
+  return !!podsToDelete && podsToDelete.includes(pod.metadata.name);
 }
 
 /** Max restartCount over the pod's containers (the sort key of SPEC §9.2 rule 7). */

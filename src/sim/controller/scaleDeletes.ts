@@ -33,7 +33,8 @@ function applyDeletes(input: ScaleStepInput, victims: readonly Pod[], plan: Scal
     plan.events.push({ type: 'Normal', reason: 'SuccessfulDelete', message: `succeed to delete pod ${pod.metadata.name}` });
   }
   if (entered.length > 0) plan.why.push({ rule: 'enterPreparingDelete', spec: '§13', pods: names(entered), numbers: {} });
-  const waiting = res.toPreparingDelete.filter((p) => !entered.includes(p));
+  const enteredSet = new Set(entered);
+  const waiting = res.toPreparingDelete.filter((p) => !enteredSet.has(p));
   if (waiting.length > 0) plan.why.push({ rule: 'waitForPreDeleteHook', spec: '§13', pods: names(waiting), numbers: {} });
   return res.modified;
 }

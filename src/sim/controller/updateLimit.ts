@@ -16,6 +16,11 @@ export interface LimitUpdateInput {
   minReadySeconds: number;
   /** Virtual seconds. */
   now: number;
+  /**
+   * isPodAvailable(pods[i], minReadySeconds, now) for every pod, when the caller has it already
+   * (one reading per pod per reconcile); computed here otherwise.
+   */
+  available?: readonly boolean[];
 }
 
 /**
@@ -29,20 +34,21 @@ export function limitUpdateIndexes(input: LimitUpdateInput): number[] {
   const { pods, diffs, targetRevision, minReadySeconds, now } = input;
   const budget = diffs.updateMaxUnavailable;
   const candidates = input.waitUpdateIndexes.slice(0, Math.abs(diffs.updateNum));
-  const available = (pod: Pod) => isPodAvailable(pod, minReadySeconds, now);
+  const given = input.available;
+  const available = given ? (i: number) => given[i] : (i: number) => isPodAvailable(pods[i], minReadySeconds, now);
 
   let unavailable = 0;
   let targetUnavailable = 0;
-  for (const pod of pods) {
-    if (available(pod)) continue;
+  for (let i = 0; i < pods.length; i++) {
+    if (available(i)) continue;
     unavailable++;
-    if (equalToRevisionHash(pod, targetRevision)) targetUnavailable++;
+    if (equalToRevisionHash(pods[i], targetRevision)) targetUnavailable++;
   }
 
   const allowed: number[] = [];
   for (const index of candidates) {
     if (targetUnavailable + allowed.length >= budget) break;
-    if (available(pods[index])) {
+    if (available(index)) {
       if (unavailable >= budget) break;
       unavailable++;
     }

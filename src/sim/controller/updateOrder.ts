@@ -23,6 +23,9 @@ export function sortUpdateIndexes(
   if (strategy?.priorityStrategy) order = prioritySort(strategy.priorityStrategy, pods, order);
   if (strategy?.scatterStrategy) order = scatterSort(strategy.scatterStrategy, pods, order);
 
-  const preparingUpdate = (i: number) => getLifecycleState(pods[i]) === 'PreparingUpdate';
-  return [...order.filter(preparingUpdate), ...order.filter((i) => !preparingUpdate(i))];
+  // One pass, reading each pod's state once: PreparingUpdate pods first, both groups in order.
+  const first: number[] = [];
+  const rest: number[] = [];
+  for (const i of order) (getLifecycleState(pods[i]) === 'PreparingUpdate' ? first : rest).push(i);
+  return first.length === 0 ? rest : [...first, ...rest];
 }

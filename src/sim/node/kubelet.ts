@@ -128,7 +128,9 @@ export class Kubelet {
     // The last finalizer of a stopped pod went away: it can be removed now.
     if ((old.metadata.finalizers?.length ?? 0) > 0 && !pod.metadata.finalizers?.length) this.markDirty(this, key);
     // Someone else's condition (a readiness gate) or the gates themselves: Ready may change.
-    if (!jsonEqual(nonKubeletConditions(old), nonKubeletConditions(pod)) || !jsonEqual(old.spec.readinessGates, pod.spec.readinessGates)) {
+    // (Same arrays — the common case of a status or label write — cannot differ: skip the copies.)
+    const conditionsMoved = old.status.conditions !== pod.status.conditions && !jsonEqual(nonKubeletConditions(old), nonKubeletConditions(pod));
+    if (conditionsMoved || (old.spec.readinessGates !== pod.spec.readinessGates && !jsonEqual(old.spec.readinessGates, pod.spec.readinessGates))) {
       this.markDirty(this, key);
     }
   }

@@ -71,6 +71,9 @@ export class Scheduler {
   /** Pod key → node, for every pod bound to a node and not yet removed. */
   private readonly assigned = new Map<string, string>();
   private readonly podsOnNode = new Map<string, number>();
+  /** The last node list seen and its natural-order sort (reused while the stored nodes are the same objects). */
+  private nodesSeen: readonly Node[] = [];
+  private nodesSorted: Node[] = [];
 
   constructor(
     private readonly host: NodeHost,
@@ -148,7 +151,8 @@ export class Scheduler {
   }
 
   private retryWaiting(reason: WaitingFor): void {
-    for (const q of [...this.queue.values()]) if (q.waitingFor === reason) this.retrySoon(q);
+    // retrySoon only re-arms timers, it never adds to or removes from the queue: no copy needed.
+    for (const q of this.queue.values()) if (q.waitingFor === reason) this.retrySoon(q);
   }
 
   private dequeue(key: string): void {
@@ -184,7 +188,7 @@ export class Scheduler {
       this.queue.delete(key);
       return;
     }
-    const nodes = [...this.host.nodes()].sort((a, b) => compareNodeNames(a.metadata.name, b.metadata.name));
+    const nodes = this.sortedNodes();
     const claimProblem = this.claimProblem(pod, nodes.length);
     if (claimProblem) return this.fail(q, pod, 'claims', claimProblem);
     const reasons = new Map<string, number>();
@@ -207,6 +211,17 @@ export class Scheduler {
     });
     this.assign(key, best.metadata.name);
     this.host.bindPod(q.namespace, q.name, best.metadata.name);
+  }
+
+  /** The nodes in natural name order; sorted again only when the stored node objects changed. */
+  private sortedNodes(): Node[] {
+    const listed = this.host.nodes();
+    const seen = this.nodesSeen;
+    if (listed.length !== seen.length || listed.some((n, i) => n !== seen[i])) {
+      this.nodesSeen = listed;
+      this.nodesSorted = [...listed].sort((a, b) => compareNodeNames(a.metadata.name, b.metadata.name));
+    }
+    return this.nodesSorted;
   }
 
   /** Missing or unbound claims reject every node (VolumeBinding). */
