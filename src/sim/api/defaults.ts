@@ -11,6 +11,7 @@
 import { DEFAULT_MAX_UNAVAILABLE, DEFAULT_REVISION_HISTORY_LIMIT } from './constants';
 import type { FeatureGates } from '../controller/featureGates';
 import { jsonEqual } from './jsonEqual';
+import { splitImageReference } from './imageReference';
 import type { CloneSet, Container, PodSpec, Probe, Volume, VolumeClaimTemplate } from './types';
 
 export interface DefaultingContext {
@@ -191,26 +192,9 @@ const TAG = /^[\w][\w.-]{0,127}$/;
  * neither tag nor digest is given, "" with a digest only or when the reference does not parse.
  */
 export function imageTag(image: string): string {
-  let rest = image;
-  let digest = '';
-  const at = rest.indexOf('@');
-  if (at >= 0) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-  }
-  let tag = '';
-  const colon = rest.lastIndexOf(':');
-  if (colon > rest.lastIndexOf('/')) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-  }
-  // A registry host (with a dot, a port or "localhost") may contain uppercase and ports.
-  const slash = rest.indexOf('/');
-  const first = slash >= 0 ? rest.slice(0, slash) : '';
-  const isHost = slash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost');
-  const path = isHost ? rest.slice(slash + 1) : rest;
-  if (!REPO_PATH.test(path) || (tag !== '' && !TAG.test(tag)) || (at >= 0 && !/^[a-z0-9]+:[a-fA-F0-9]{32,}$/.test(digest))) return '';
-  if (tag === '' && digest === '') return 'latest';
+  const { path, tag = '', digest } = splitImageReference(image);
+  if (!REPO_PATH.test(path) || (tag !== '' && !TAG.test(tag)) || (digest !== undefined && !/^[a-z0-9]+:[a-fA-F0-9]{32,}$/.test(digest))) return '';
+  if (tag === '' && digest === undefined) return 'latest';
   return tag;
 }
 

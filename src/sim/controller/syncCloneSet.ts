@@ -4,36 +4,22 @@
 // FailedScale / FailedUpdate conditions on the new status.
 // Era 0.7 (SPEC §18): the steps read the partition by the old rule, and the pods they write are
 // translated to that era (created Normal, unprefixed in-place annotations, no pod-template-hash).
-import type { CloneSet, CloneSetCondition, ControllerRevision, Node, PersistentVolumeClaim, Pod } from '../api/types';
-import type { Rng } from '../rng';
-import type { FeatureGates } from './featureGates';
+import type { CloneSet, CloneSetCondition, ControllerRevision } from '../api/types';
 import { createdLifecycleState, toEraPod, type KruiseEra } from './era';
 import { calculatePartitionReplicas } from './partition';
 import { applyRevision } from './revisions';
-import { scaleStep, type ScaleStepPlan } from './scaleStep';
+import { scaleStep, type ScaleStepInput, type ScaleStepPlan } from './scaleStep';
 import { updateStep, type UpdateStepResult } from './updateStep';
 
-export interface SyncCloneSetInput {
+/** What one sync pass reads: the scale step's inputs, with the revisions as objects. */
+export interface SyncCloneSetInput
+  extends Pick<ScaleStepInput, 'pods' | 'pvcs' | 'nodes' | 'now' | 'featureGates' | 'rng' | 'scalingExcludePreparingDelete' | 'creationLimit'> {
   /** The CloneSet as stored (its template is the newest one). */
   cloneSet: CloneSet;
   currentRevision: ControllerRevision;
   updateRevision: ControllerRevision;
   /** Every ControllerRevision of the CloneSet. */
   revisions: readonly ControllerRevision[];
-  /** Active pods, as listed at the start of the reconcile. */
-  pods: readonly Pod[];
-  /** PVCs owned by the CloneSet, not terminating. */
-  pvcs: readonly PersistentVolumeClaim[];
-  nodes?: readonly Node[];
-  /** Virtual seconds. */
-  now: number;
-  featureGates: FeatureGates;
-  /** Draws instance ids for new pods (advanced by a scale-up). */
-  rng: Rng;
-  /** The controller flag --cloneset-scaling-exclude-preparing-delete. */
-  scalingExcludePreparingDelete?: boolean;
-  /** See ScaleStepInput.creationLimit. */
-  creationLimit?: number;
   /** Which kruise release to behave like (default '1.9'). */
   era?: KruiseEra;
 }

@@ -11,6 +11,7 @@
 // spellings of one reference (`nginx`, `nginx:latest`, `docker.io/library/nginx:latest`) share a
 // digest and different tags get different ones.
 import { hex64 } from './ids';
+import { splitImageReference } from '../api/imageReference';
 
 const MISSING_MARKERS = ['does-not-exist', 'nonexistent'];
 
@@ -27,27 +28,11 @@ export interface ImageReference {
 
 /** Docker's reference normalization: `nginx` → docker.io/library/nginx:latest. */
 export function parseImageReference(image: string): ImageReference {
-  let rest = image.trim();
-  let digest: string | undefined;
-  const at = rest.indexOf('@');
-  if (at >= 0) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-  }
-  let tag: string | undefined;
-  const colon = rest.lastIndexOf(':');
-  if (colon > rest.lastIndexOf('/')) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-  }
-  const slash = rest.indexOf('/');
-  const first = slash >= 0 ? rest.slice(0, slash) : '';
-  const hasDomain = slash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost');
-  const domain = hasDomain ? first : 'docker.io';
-  let path = hasDomain ? rest.slice(slash + 1) : rest;
-  if (domain === 'docker.io' && !path.includes('/')) path = `library/${path}`;
-  if (!tag && !digest) tag = 'latest';
-  return { domain, path, tag, digest };
+  const parts = splitImageReference(image.trim());
+  const domain = parts.host ?? 'docker.io';
+  const path = domain === 'docker.io' && !parts.path.includes('/') ? `library/${parts.path}` : parts.path;
+  const tag = !parts.tag && !parts.digest ? 'latest' : parts.tag;
+  return { domain, path, tag, digest: parts.digest };
 }
 
 const normalized = new Map<string, string>();
