@@ -71,6 +71,12 @@ function revisionData(rev: ControllerRevision): unknown {
 
 /** GetTemplateFromRevision: data.spec.template, or undefined when it is not template-shaped. */
 export function getTemplateFromRevision(rev: ControllerRevision): PodTemplateSpec | undefined {
+  const template = readTemplate(rev);
+  return template && structuredClone(template);
+}
+
+/** The template inside the revision's data, not copied: only for reading. */
+function readTemplate(rev: ControllerRevision): PodTemplateSpec | undefined {
   const data = revisionData(rev);
   if (!isObject(data)) return undefined;
   const spec = data.spec ?? {};
@@ -82,7 +88,40 @@ export function getTemplateFromRevision(rev: ControllerRevision): PodTemplateSpe
   const containers = podSpec.containers ?? [];
   if (!Array.isArray(containers) || !containers.every(isObject)) return undefined;
   if (template.metadata !== undefined && template.metadata !== null && !isObject(template.metadata)) return undefined;
-  return structuredClone({ metadata: (template.metadata ?? {}) as PodTemplateSpec['metadata'], spec: { ...podSpec, containers } as PodTemplateSpec['spec'] });
+  return { metadata: (template.metadata ?? {}) as PodTemplateSpec['metadata'], spec: { ...podSpec, containers } as PodTemplateSpec['spec'] };
+}
+
+// Every pod of a rollout asks about the same two revisions. Stored revisions are frozen values,
+// so what is derived from a pair of them (the patch between their data, and their templates) is
+// computed once and reused; revisions that are not frozen are always computed afresh.
+interface PairDerived {
+  patches: JsonPatchOperation[] | null;
+  oldTemplate: PodTemplateSpec | undefined;
+  newTemplate: PodTemplateSpec | undefined;
+}
+const derivedPairs = new WeakMap<ControllerRevision, WeakMap<ControllerRevision, PairDerived>>();
+
+function derivePair(oldRevision: ControllerRevision, newRevision: ControllerRevision): PairDerived | undefined {
+  const cacheable = Object.isFrozen(oldRevision) && Object.isFrozen(newRevision);
+  const cached = cacheable ? derivedPairs.get(oldRevision)?.get(newRevision) : undefined;
+  if (cached) return cached;
+  const oldData = revisionData(oldRevision);
+  const newData = revisionData(newRevision);
+  if (oldData === UNREADABLE || newData === UNREADABLE) return undefined;
+  let patches: JsonPatchOperation[] | null;
+  try {
+    patches = createPatch(oldData, newData);
+  } catch (e) {
+    if (!(e instanceof JsonPatchError)) throw e;
+    patches = null;
+  }
+  const derived: PairDerived = { patches, oldTemplate: readTemplate(oldRevision), newTemplate: readTemplate(newRevision) };
+  if (cacheable) {
+    let inner = derivedPairs.get(oldRevision);
+    if (!inner) derivedPairs.set(oldRevision, (inner = new WeakMap()));
+    inner.set(newRevision, derived);
+  }
+  return derived;
 }
 
 /** volumeclaimtemplate.CanVCTemplateInplaceUpdate: only two present, different hashes block. */
@@ -165,21 +204,12 @@ export function calculateInPlaceUpdateSpec(
   featureGates: FeatureGates,
 ): UpdateSpec | null {
   if (!oldRevision || !newRevision) return null;
-  const oldData = revisionData(oldRevision);
-  const newData = revisionData(newRevision);
-  if (oldData === UNREADABLE || newData === UNREADABLE) return null;
-  let patches: JsonPatchOperation[];
-  try {
-    patches = createPatch(oldData, newData);
-  } catch (e) {
-    if (e instanceof JsonPatchError) return null;
-    throw e;
-  }
+  const pair = derivePair(oldRevision, newRevision);
+  if (!pair || pair.patches === null) return null;
+  const { patches, oldTemplate: oldTemp, newTemplate: newTemp } = pair;
   if (featureGates.RecreatePodWhenChangeVCTInCloneSetGate && !opts.ignoreVolumeClaimTemplatesHashDiff) {
     if (!canVolumeClaimTemplatesUpdateInPlace(oldRevision, newRevision)) return null;
   }
-  const oldTemp = getTemplateFromRevision(oldRevision);
-  const newTemp = getTemplateFromRevision(newRevision);
   if (!oldTemp || !newTemp) return null;
 
   const spec: UpdateSpec = {
