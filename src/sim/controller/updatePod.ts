@@ -2,7 +2,13 @@
 // pod specified-delete). Mirrors kruise sync/cloneset_update.go refreshPodState,
 // fixPodTemplateHashLabel and updatePod. Each returns the new pod and what to record; nothing is
 // written here.
-import { LABEL_CONTROLLER_REVISION_HASH, LABEL_POD_TEMPLATE_HASH, LABEL_SPECIFIED_DELETE } from '../api/constants';
+import {
+  ANNOTATION_INPLACE_UPDATE_GRACE,
+  ANNOTATION_INPLACE_UPDATE_GRACE_OLD,
+  LABEL_CONTROLLER_REVISION_HASH,
+  LABEL_POD_TEMPLATE_HASH,
+  LABEL_SPECIFIED_DELETE,
+} from '../api/constants';
 import type { CloneSet, ControllerRevision, Pod } from '../api/types';
 import type { FeatureGates } from './featureGates';
 import { checkInPlaceUpdateCompleted } from './inplaceCompletion';
@@ -50,6 +56,31 @@ export interface RefreshPodStateResult {
  * the pod as listed, written onto the refreshed pod.
  */
 export function refreshPodState(cs: CloneSet, pod: Pod, updateRevision: string, now: number, featureGates: FeatureGates): RefreshPodStateResult {
+  const quiet = quietRefreshes.get(pod);
+  if (quiet && quiet.lifecycle === cs.spec.lifecycle && quiet.updateRevision === updateRevision && quiet.featureGates === featureGates) {
+    return { pod, lifecycleChanged: false };
+  }
+  const result = computeRefreshPodState(cs, pod, updateRevision, now, featureGates);
+  const nothingToDo = result.pod === pod && !result.lifecycleChanged && result.requeueAfter === undefined && result.error === undefined;
+  if (nothingToDo && Object.isFrozen(pod) && !hasInPlaceGrace(pod)) {
+    quietRefreshes.set(pod, { lifecycle: cs.spec.lifecycle, updateRevision, featureGates });
+  }
+  return result;
+}
+
+/**
+ * Refreshing a pod that needed nothing is a pure function of that pod (frozen, as the store keeps
+ * it), the CloneSet's lifecycle hooks, the update revision and the gates — time only matters while
+ * an in-place grace period runs. Every reconcile refreshes every pod, so such answers are kept.
+ */
+const quietRefreshes = new WeakMap<Pod, { lifecycle: CloneSet['spec']['lifecycle']; updateRevision: string; featureGates: FeatureGates }>();
+
+function hasInPlaceGrace(pod: Pod): boolean {
+  const a = pod.metadata.annotations;
+  return a !== undefined && (ANNOTATION_INPLACE_UPDATE_GRACE in a || ANNOTATION_INPLACE_UPDATE_GRACE_OLD in a);
+}
+
+function computeRefreshPodState(cs: CloneSet, pod: Pod, updateRevision: string, now: number, featureGates: FeatureGates): RefreshPodStateResult {
   const refreshed = refreshInPlaceUpdate(pod, now, featureGates);
   if (refreshed.error !== undefined) return { pod, lifecycleChanged: false, error: refreshed.error };
   const latest = refreshed.pod ?? pod;
