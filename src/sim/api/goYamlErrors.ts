@@ -9,6 +9,7 @@
 // - a parser error names the line *before* the offending token ("did not find expected key"):
 //   go-yaml prints the 0-based line there;
 // - an error on the document's first line gets no "line N: " at all.
+import { lineOf, lineStarts } from './textLines';
 import { resolvePlainScalar, shortTag } from './goYamlScalars';
 
 export type GoYamlVerdict =
@@ -26,24 +27,6 @@ export interface JsYamlFailure {
 }
 
 const withLine = (line: number, message: string) => (line > 0 ? `yaml: line ${line}: ${message}` : `yaml: ${message}`);
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return starts;
-}
-
-/** 0-based line of an offset. */
-function lineOf(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
 
 const isContentLine = (line: string) => line.trim() !== '' && !line.trimStart().startsWith('#');
 const indentOf = (line: string) => line.length - line.trimStart().length;

@@ -17,6 +17,7 @@
 //    notices). Its defaults are the cluster's job (defaults.ts).
 // Every problem carries kubectl's exact output line and, when it can be found, the line and column
 // of the offending field in the input.
+import { lineOf, lineStarts } from './textLines';
 import type { CloneSet, PersistentVolumeClaim, Pod } from './types';
 import type { JsonValue } from './goJson';
 import { readYamlDocument, splitYamlDocuments, utf8Length, YAML_LIMITS, YamlReadError, type YamlDocument, type YamlLocation } from './goYaml';
@@ -159,17 +160,10 @@ function readYamlStream(text: string): Reader {
 
 /** Line and column of offsets in a text. */
 function locator(text: string): (offset: number) => YamlLocation {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  const starts = lineStarts(text);
   return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - starts[lo] + 1 };
+    const line = lineOf(starts, offset);
+    return { line: line + 1, column: offset - starts[line] + 1 };
   };
 }
 
