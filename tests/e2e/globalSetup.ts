@@ -1,12 +1,22 @@
-// Builds the site once, serves dist/ on a free localhost port and hands the URL to the tests.
+// Builds the site once into a private temporary folder, serves it on a free localhost port and
+// hands the URL to the tests. A private folder keeps two test runs from overwriting each other.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { build, preview, type PreviewServer } from 'vite';
 import type { TestProject } from 'vitest/node';
 
 let server: PreviewServer | undefined;
+let outDir: string | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
-  await build({ logLevel: 'warn' });
-  server = await preview({ preview: { host: '127.0.0.1', port: 0, strictPort: false }, logLevel: 'warn' });
+  outDir = mkdtempSync(join(tmpdir(), 'cloneset-playground-e2e-'));
+  await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  server = await preview({
+    build: { outDir },
+    preview: { host: '127.0.0.1', port: 0, strictPort: false },
+    logLevel: 'warn',
+  });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('preview server did not report a URL');
   project.provide('baseUrl', url);
@@ -14,6 +24,7 @@ export async function setup(project: TestProject): Promise<void> {
 
 export async function teardown(): Promise<void> {
   await server?.close();
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
 }
 
 declare module 'vitest' {
