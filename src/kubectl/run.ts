@@ -7,12 +7,9 @@ import { StoreError } from '../sim/store';
 import { ApplyError } from '../sim/apply';
 import { tokenize, TokenizeError } from './tokenize';
 import { applyJsonPatch, applyMergePatch, PatchError } from './patch';
+import { kruiseRolloutReadVerbs, readVerbs, type KubectlResult, type VerbContext } from './readVerbs';
 
-export interface KubectlResult {
-  exitCode: number;
-  stdout: string;
-  stderr: string;
-}
+export type { KubectlResult, VerbContext } from './readVerbs';
 
 const ok = (stdout: string): KubectlResult => ({ exitCode: 0, stdout, stderr: '' });
 const fail = (stderr: string, exitCode = 1): KubectlResult => ({ exitCode, stdout: '', stderr });
@@ -182,8 +179,11 @@ function patch(cluster: Cluster, words: string[]): KubectlResult {
   return ok(out.join('\n'));
 }
 
-function kruiseRollout(cluster: Cluster, words: string[]): KubectlResult {
+function kruiseRollout(ctx: VerbContext, words: string[]): KubectlResult {
+  const cluster = ctx.cluster;
   const [action, ...rest] = words;
+  const readVerb = action === undefined ? undefined : kruiseRolloutReadVerbs[action];
+  if (readVerb) return readVerb(ctx, rest);
   if (action !== 'pause' && action !== 'resume') return fail(`error: "kubectl kruise rollout ${action ?? ''}" is not supported by this simulator yet`);
   const { positional, flags } = parseArgs(rest, new Set(['-n', '--namespace']));
   const { resource, names } = target(positional);
@@ -206,7 +206,8 @@ function kruiseRollout(cluster: Cluster, words: string[]): KubectlResult {
 }
 
 /** Runs one kubectl command line (with or without the leading `kubectl`). `stdin` feeds `apply -f -`. */
-export function runKubectl(cluster: Cluster, line: string, stdin?: string): KubectlResult {
+export function runKubectl(cluster: Cluster, line: string, stdin?: string, options: Omit<VerbContext, 'cluster' | 'stdin'> = {}): KubectlResult {
+  const ctx: VerbContext = { ...options, cluster, stdin };
   let words: string[];
   try {
     words = tokenize(line);
@@ -236,9 +237,10 @@ export function runKubectl(cluster: Cluster, line: string, stdin?: string): Kube
       case 'patch':
         return patch(cluster, rest);
       case 'kruise':
-        if (rest[0] === 'rollout') return kruiseRollout(cluster, rest.slice(1));
+        if (rest[0] === 'rollout') return kruiseRollout(ctx, rest.slice(1));
         return fail(`error: unknown command "${rest[0] ?? ''}" for "kubectl-kruise"`);
       default:
+        if (Object.hasOwn(readVerbs, verb)) return readVerbs[verb](ctx, rest);
         if (READ_VERBS.has(verb)) return fail(`error: "kubectl ${verb}" is not supported by this simulator yet`);
         return fail(`error: unknown command "${verb}" for "kubectl"`);
     }
