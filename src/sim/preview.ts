@@ -148,7 +148,7 @@ function changedPaths(a: unknown, b: unknown, prefix: string): string[] {
 
 const templateOfRevision = (r: ControllerRevision | undefined): unknown => {
   if (!r) return undefined;
-  const { $patch: _patch, ...template } = r.data.spec.template as Record<string, unknown>;
+  const { $patch: _patch, ...template } = r.data.spec.template;
   return template;
 };
 

@@ -88,7 +88,7 @@ describe('CloneSet JSON schema', () => {
   });
 
   it('checks the pod template fields it knows, and lets unknown ones through (the webhook drops them)', () => {
-    const doc = base() as { spec: { template: { spec: { containers: Record<string, unknown>[] } } } };
+    const doc = base() as unknown as { spec: { template: { spec: { containers: Record<string, unknown>[] } } } };
     doc.spec.template.spec.containers[0].imagePullPolicy = 'Sometimes';
     expect(errorsOf(doc)).toEqual(['.spec.template.spec.containers[0].imagePullPolicy should be equal to one of the allowed values']);
     doc.spec.template.spec.containers[0].imagePullPolicy = 'IfNotPresent';
