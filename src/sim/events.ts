@@ -146,21 +146,21 @@ function spamKeyOf(source: EventInput['source'], o: EventInput['involvedObject']
   return source.component + Z + (source.host ?? '') + Z + o.kind + Z + nsOf(o) + Z + o.name + Z + (o.uid ?? '') + Z + type;
 }
 
-/** client-go getEventKey: everything that makes two events identical (no API version or field path here). */
-function eventKey(e: Pick<KubeEvent, 'source' | 'involvedObject' | 'type' | 'reason' | 'message'>): string {
-  const o = e.involvedObject;
-  return spamKeyOf(e.source, o, e.type) + '\u0000' + e.reason + '\u0000' + e.message;
+/**
+ * The three keys of one event, built from one shared prefix: client-go's getSpamKey (source,
+ * object, type), the aggregate key (… + reason) and getEventKey (… + message). No API version or
+ * field path here.
+ */
+interface EventKeys {
+  spam: string;
+  aggregate: string;
+  event: string;
 }
 
-/** client-go EventAggregatorByReasonFunc's aggregate key: the event key without the message. */
-function aggregateKey(e: EventInput): string {
-  const o = e.involvedObject;
-  return spamKeyOf(e.source, o, e.type) + '\u0000' + e.reason;
-}
-
-/** client-go getSpamKey: source, object and type. */
-function spamKey(e: EventInput): string {
-  return spamKeyOf(e.source, e.involvedObject, e.type);
+function keysOf(e: EventInput): EventKeys {
+  const spam = spamKeyOf(e.source, e.involvedObject, e.type);
+  const aggregate = spam + '\u0000' + e.reason;
+  return { spam, aggregate, event: aggregate + '\u0000' + e.message };
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -183,11 +183,12 @@ export class EventRecorder {
 
   /** Records one event emitted at virtual time `now` (seconds). */
   record(input: EventInput, now: number): void {
+    const keys = keysOf(input);
     const fresh = this.makeEvent(input, now);
-    const { event: aggregated, key } = this.aggregate(fresh, input, now);
+    const { event: aggregated, key } = this.aggregate(fresh, input, keys, now);
     const observed = this.observe(aggregated, key);
-    if (!this.tryAccept(spamKey(input), now)) return;
-    this.write(observed);
+    if (!this.tryAccept(keys.spam, now)) return;
+    this.write(observed, observed.message === input.message ? keys.event : keys.aggregate + '\u0000' + observed.message);
   }
 
   /** The stored events, oldest first (copies). */
@@ -249,14 +250,14 @@ export class EventRecorder {
   }
 
   /** EventAggregate: returns the event to log and the key it is logged under. */
-  private aggregate(event: KubeEvent, input: EventInput, now: number): { event: KubeEvent; key: string } {
-    const key = aggregateKey(input);
+  private aggregate(event: KubeEvent, input: EventInput, keys: EventKeys, now: number): { event: KubeEvent; key: string } {
+    const key = keys.aggregate;
     let record = this.aggregates.get(key);
     if (!record || now - record.lastTimestamp > this.options.aggregateWindowSeconds) record = { messages: [], lastTimestamp: now };
     const messages = record.messages.includes(input.message) ? record.messages : [...record.messages, input.message];
     record = { messages, lastTimestamp: now };
     this.aggregates.set(key, record);
-    if (messages.length < this.options.maxSimilarEvents) return { event, key: eventKey(event) };
+    if (messages.length < this.options.maxSimilarEvents) return { event, key: keys.event };
     this.aggregates.set(key, { messages: messages.slice(1), lastTimestamp: now });
     const combined: KubeEvent = {
       ...event,
@@ -291,16 +292,16 @@ export class EventRecorder {
     return true;
   }
 
-  /** The sink: an update patches count, last timestamp and message; else (or if gone) a create. */
-  private write(event: KubeEvent): void {
+  /**
+   * The sink: an update patches count, last timestamp and message; else (or if gone) a create.
+   * `key` is the event key of what gets written (the event's own message).
+   */
+  private write(event: KubeEvent, key: string): void {
     const stored = this.events.get(event.metadata.name);
-    if (event.count > 1 && stored) {
-      this.events.set(event.metadata.name, { ...stored, count: event.count, lastTimestamp: event.lastTimestamp, message: event.message });
-    } else {
-      this.events.set(event.metadata.name, { ...event, metadata: { ...event.metadata }, involvedObject: { ...event.involvedObject }, source: { ...event.source } });
-    }
+    // The event is the recorder's own fresh object (makeEvent copied the caller's parts): stored as is.
+    const written = event.count > 1 && stored ? { ...stored, count: event.count, lastTimestamp: event.lastTimestamp, message: event.message } : event;
+    this.events.set(event.metadata.name, written);
     // UpdateState: remember what the server now holds, under the event's own key.
-    const written = this.events.get(event.metadata.name) as KubeEvent;
-    this.logs.set(eventKey(written), { count: written.count, firstTimestamp: written.firstTimestamp, name: written.metadata.name });
+    this.logs.set(key, { count: written.count, firstTimestamp: written.firstTimestamp, name: written.metadata.name });
   }
 }

@@ -44,7 +44,7 @@ export interface WatchEvent<K extends StoredKind = StoredKind> {
 export type Watcher = (e: WatchEvent) => void;
 
 /** Freezes everything reachable that is not frozen yet (shared, already stored parts stop the walk). */
-function deepFreeze<T>(value: T): T {
+export function deepFreeze<T>(value: T): T {
   if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
   Object.freeze(value);
   // for…in rather than Object.values: no array per object (stored objects are plain data, no prototypes to walk).

@@ -22,6 +22,41 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
 }
 
 /**
+ * `next` with every part that is jsonEqual to the same part of `prev` replaced by prev's own object,
+ * and `prev` itself when the whole is equal. Writers use it so an unchanged status costs nothing
+ * (identity says "equal") and a changed one shares its unchanged, already frozen parts.
+ */
+export function shareEqual<T>(next: T, prev: unknown): T {
+  if (next === prev) return next;
+  if (Array.isArray(next)) {
+    if (!Array.isArray(prev)) return next;
+    let same = next.length === prev.length;
+    const out = next.map((x, i) => {
+      const y = i < prev.length ? shareEqual(x, prev[i]) : x;
+      if (y !== prev[i]) same = false;
+      return y;
+    });
+    return (same ? prev : out) as T;
+  }
+  if (isPlainObject(next) && isPlainObject(prev)) {
+    const out: Record<string, unknown> = {};
+    let same = true;
+    let count = 0;
+    for (const k in next) {
+      const v = next[k];
+      if (v === undefined) continue;
+      const shared = shareEqual(v, prev[k]);
+      out[k] = shared;
+      count++;
+      if (shared !== prev[k]) same = false;
+    }
+    if (same) for (const k in prev) if (prev[k] !== undefined && --count < 0) same = false;
+    return (same && count === 0 ? prev : out) as T;
+  }
+  return next;
+}
+
+/**
  * apiequality.Semantic.DeepEqual: like jsonEqual, but an empty list or map also equals a missing
  * one (Kubernetes' forked reflect treats nil and empty alike).
  */

@@ -21,6 +21,18 @@ function daysFromCivil(year: number, month: number, day: number): number {
  * one. Go's metav1.Time writes whole seconds, so what kruise wrote comes back floored.
  */
 export function fromRFC3339(text: string): number | undefined {
+  // The same few timestamps are read back by every reconcile: keep what they parsed to.
+  if (parsed.has(text)) return parsed.get(text);
+  const value = parse(text);
+  if (parsed.size >= PARSED_CACHE_SIZE) parsed.clear();
+  parsed.set(text, value);
+  return value;
+}
+
+const PARSED_CACHE_SIZE = 4096;
+const parsed = new Map<string, number | undefined>();
+
+function parse(text: string): number | undefined {
   const m = RFC3339.exec(text);
   if (!m) return undefined;
   const [, y, mo, d, h, mi, s, frac, zone] = m;

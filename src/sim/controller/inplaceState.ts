@@ -13,6 +13,7 @@ import { goBase64ToBytes, goBytesToBase64, goMarshalSorted } from '../api/goJson
 import { fromRFC3339 } from '../api/rfc3339';
 import type { Pod, ResourceRequirements } from '../api/types';
 import { toRFC3339 } from '../api/virtualTime';
+import { deepFreeze } from '../store';
 import type { ContainerRefMetadata, ContainerResourcePatch, UpdateSpec } from './inplaceSpec';
 import type { MetadataPatch } from './metadataPatch';
 
@@ -77,6 +78,20 @@ export function getInPlaceUpdateGraceText(pod: Pod): string | undefined {
 }
 
 export function parseInPlaceUpdateState(text: string): InPlaceUpdateState {
+  // Every reconcile reads the annotation of every pod; the same text parses to the same state, so
+  // parsed states are kept (frozen: callers share them) in a bounded cache.
+  const cached = parsedStates.get(text);
+  if (cached) return cached;
+  const state = deepFreeze(parseFresh(text));
+  if (parsedStates.size >= PARSED_STATES_CACHE_SIZE) parsedStates.clear();
+  parsedStates.set(text, state);
+  return state;
+}
+
+const PARSED_STATES_CACHE_SIZE = 4096;
+const parsedStates = new Map<string, InPlaceUpdateState>();
+
+function parseFresh(text: string): InPlaceUpdateState {
   let raw: unknown;
   try {
     raw = JSON.parse(text);

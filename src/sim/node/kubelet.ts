@@ -4,7 +4,7 @@
 // node layer flushes them on a zero-delay timer (`sync`), so writes never nest.
 import { createActor } from 'xstate';
 import type { Container, Pod, PodCondition } from '../api/types';
-import { jsonEqual } from '../api/jsonEqual';
+import { jsonEqual, shareEqual } from '../api/jsonEqual';
 import type { NodeHost } from './host';
 import type { ContainerInput, ContainerPort, ContainerTimings } from './containerMachine';
 import { containerStatusOf, stateText } from './containerStatus';
@@ -56,7 +56,22 @@ export interface KubeletView {
 
 const keyOf = (p: Pod) => `${p.metadata.namespace ?? ''}/${p.metadata.name}`;
 
-const nonKubeletConditions = (p: Pod) => (p.status.conditions ?? []).filter((c) => !KUBELET_CONDITIONS.includes(c.type));
+/** Whether two pods differ in a condition the kubelet does not own (a readiness gate's, say). */
+function othersConditionsDiffer(a: Pod, b: Pod): boolean {
+  const x = a.status.conditions ?? [];
+  const y = b.status.conditions ?? [];
+  if (x === y) return false;
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    while (i < x.length && KUBELET_CONDITIONS.includes(x[i].type)) i++;
+    while (j < y.length && KUBELET_CONDITIONS.includes(y[j].type)) j++;
+    if (i === x.length || j === y.length) return i !== x.length || j !== y.length;
+    if (!jsonEqual(x[i], y[j])) return true;
+    i++;
+    j++;
+  }
+}
 
 export class Kubelet {
   readonly images: ImageStore;
@@ -129,7 +144,7 @@ export class Kubelet {
     if ((old.metadata.finalizers?.length ?? 0) > 0 && !pod.metadata.finalizers?.length) this.markDirty(this, key);
     // Someone else's condition (a readiness gate) or the gates themselves: Ready may change.
     // (Same arrays — the common case of a status or label write — cannot differ: skip the copies.)
-    const conditionsMoved = old.status.conditions !== pod.status.conditions && !jsonEqual(nonKubeletConditions(old), nonKubeletConditions(pod));
+    const conditionsMoved = othersConditionsDiffer(old, pod);
     if (conditionsMoved || (old.spec.readinessGates !== pod.spec.readinessGates && !jsonEqual(old.spec.readinessGates, pod.spec.readinessGates))) {
       this.markDirty(this, key);
     }
@@ -171,8 +186,10 @@ export class Kubelet {
     });
     // A deleted pod whose containers all stopped is terminal (exit code 0 everywhere: Succeeded).
     if (stopped) status.phase = containerStatuses.every((c) => (c.state?.terminated?.exitCode ?? 0) === 0) ? 'Succeeded' : 'Failed';
-    w.lastConditions = status.conditions?.filter((c) => KUBELET_CONDITIONS.includes(c.type));
-    if (!jsonEqual(status, pod.status)) this.host.writePodStatus(w.namespace, w.name, status);
+    // Unchanged parts keep the stored objects: an equal status is the stored one, nothing to write.
+    const shared = shareEqual(status, pod.status);
+    w.lastConditions = shared.conditions?.filter((c) => KUBELET_CONDITIONS.includes(c.type));
+    if (shared !== pod.status) this.host.writePodStatus(w.namespace, w.name, shared);
   }
 
   describe(): KubeletView {

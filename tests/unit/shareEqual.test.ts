@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { jsonEqual, shareEqual } from '../../src/sim/api/jsonEqual';
+import { parseInPlaceUpdateState } from '../../src/sim/controller/inplaceState';
+import { fromRFC3339 } from '../../src/sim/api/rfc3339';
+
+describe('shareEqual', () => {
+  const prev = Object.freeze({
+    phase: 'Running',
+    conditions: [{ type: 'Ready', status: 'True' }, { type: 'PodScheduled', status: 'True' }],
+    containerStatuses: [{ name: 'nginx', ready: true, state: { running: { startedAt: 3 } } }],
+  });
+
+  it('returns the previous object itself when everything is equal', () => {
+    const next = structuredClone(prev);
+    expect(shareEqual(next, prev)).toBe(prev);
+  });
+
+  it('keeps unchanged parts of a changed object and the changed values', () => {
+    const next = structuredClone(prev) as typeof prev & { conditions: { type: string; status: string }[] };
+    next.conditions[0] = { type: 'Ready', status: 'False' };
+    const shared = shareEqual(next, prev);
+    expect(shared).not.toBe(prev);
+    expect(shared.conditions[1]).toBe(prev.conditions[1]);
+    expect(shared.containerStatuses).toBe(prev.containerStatuses);
+    expect(shared.conditions[0]).toEqual({ type: 'Ready', status: 'False' });
+    expect(jsonEqual(shared, next)).toBe(true);
+  });
+
+  it('treats undefined properties as absent and notices added or removed keys', () => {
+    expect(shareEqual({ a: 1, b: undefined }, { a: 1 })).toEqual({ a: 1 });
+    const prevWithMore = { a: 1, b: 2 };
+    const fewer = shareEqual({ a: 1 }, prevWithMore);
+    expect(fewer).not.toBe(prevWithMore);
+    expect(fewer).toEqual({ a: 1 });
+    const more = shareEqual({ a: 1, b: 2, c: 3 }, { a: 1, b: 2 });
+    expect(more).toEqual({ a: 1, b: 2, c: 3 });
+    expect(shareEqual([1, 2], [1, 2, 3])).toEqual([1, 2]);
+  });
+});
+
+describe('parse caches', () => {
+  it('gives the same frozen in-place state for the same annotation text', () => {
+    const text = '{"revision":"r-1","updateTimestamp":"2026-07-01T00:00:05Z","lastContainerStatuses":{"nginx":{"imageID":"x"}}}';
+    const a = parseInPlaceUpdateState(text);
+    expect(parseInPlaceUpdateState(text)).toBe(a);
+    expect(Object.isFrozen(a)).toBe(true);
+    expect(Object.isFrozen(a.lastContainerStatuses)).toBe(true);
+    expect(a.updateTimestamp).toBe(5);
+  });
+
+  it('still refuses text that is not a state, every time', () => {
+    expect(() => parseInPlaceUpdateState('{')).toThrow(/invalid in-place update state/);
+    expect(() => parseInPlaceUpdateState('{')).toThrow(/invalid in-place update state/);
+  });
+
+  it('reads a timestamp the same way twice, invalid ones included', () => {
+    expect(fromRFC3339('2026-07-01T00:01:00Z')).toBe(60);
+    expect(fromRFC3339('2026-07-01T00:01:00Z')).toBe(60);
+    expect(fromRFC3339('yesterday')).toBeUndefined();
+    expect(fromRFC3339('yesterday')).toBeUndefined();
+  });
+});
