@@ -13,6 +13,7 @@ export default defineConfig({
     rollupOptions: {
       input: {
         index: resolve(import.meta.dirname, 'index.html'),
+        playground: resolve(import.meta.dirname, 'playground/index.html'),
       },
     },
   },
