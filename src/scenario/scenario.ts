@@ -165,7 +165,9 @@ export function runScenario(scenario: Scenario): ScenarioResult {
         if (!outcome.ok) Object.assign(result, { ok: false, error: outcome.error ?? 'apply failed', exitCode: 1 });
       } else if (kind === 'kubectl') {
         const r = runKubectl(cluster, substitutePods(value as string, cluster));
-        Object.assign(result, { ok: r.exitCode === 0, output: r.stdout, error: r.stderr || null, exitCode: r.exitCode });
+        // kubectl's output ends in a newline; a step records it without that last one.
+        const trim = (s: string) => s.replace(/\n$/, '');
+        Object.assign(result, { ok: r.exitCode === 0, output: trim(r.stdout), error: trim(r.stderr) || null, exitCode: r.exitCode });
       } else if (kind === 'advance') {
         cluster.advance(parseDuration(value as string, 'advance'));
       } else if (kind === 'settle') {
