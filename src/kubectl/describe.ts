@@ -25,6 +25,9 @@ export class LookupError extends Error {}
 /** `TYPE NAME…` or `TYPE/NAME…` → [resource, names] pairs (no names: every object of the type). */
 export function targetsOf(positional: readonly string[]): { resource: ResourceInfo; names: string[] }[] {
   const [first, ...rest] = positional;
+  if (!first.includes('/') && rest.length > 0 && rest.every((p) => p.includes('/'))) {
+    throw new LookupError(`error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'`);
+  }
   if (first.includes('/')) {
     if (positional.some((p) => !p.includes('/'))) {
       throw new LookupError(`error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'`);
@@ -56,7 +59,7 @@ export const notFoundMessage = (r: ResourceInfo, name: string): string => `Error
 function describeOne(cluster: Cluster, r: ResourceInfo, obj: AnyObject, showEvents: boolean): string {
   const now = cluster.now();
   const all = showEvents ? cluster.eventList() : [];
-  const events = (kind: string | undefined) => eventsFor(all, kind, obj.metadata.name, obj.metadata.namespace ?? (r.namespaced ? 'default' : undefined));
+  const events = (kind: string | undefined) => (showEvents ? eventsFor(all, kind, obj.metadata.name, obj.metadata.namespace ?? (r.namespaced ? 'default' : undefined)) : undefined);
   switch (obj.kind) {
     case 'Pod':
       return describePod(obj, events(undefined), now);
@@ -65,7 +68,7 @@ function describeOne(cluster: Cluster, r: ResourceInfo, obj: AnyObject, showEven
     case 'PersistentVolumeClaim':
       return describePvc(obj, cluster.store.list('Pod', obj.metadata.namespace), events('PersistentVolumeClaim'), now);
     case 'Node':
-      return describeNode(obj, cluster.store.list('Pod'), all.filter((e) => e.involvedObject.kind === 'Node' && e.involvedObject.name === obj.metadata.name), now);
+      return describeNode(obj, cluster.store.list('Pod'), events('Node'), now);
     default: {
       const w = new PrefixWriter();
       w.write(0, `Name:\t${obj.metadata.name}\n`);
@@ -73,7 +76,7 @@ function describeOne(cluster: Cluster, r: ResourceInfo, obj: AnyObject, showEven
       printLabelsMultiline(w, 'Labels', obj.metadata.labels);
       printAnnotationsMultiline(w, 'Annotations', obj.metadata.annotations);
       printUnstructuredContent(w, 0, apiJsonOf(obj) as Record<string, unknown>, '', ['.metadata.managedFields', '.metadata.name', '.metadata.namespace', '.metadata.labels', '.metadata.annotations']);
-      if (showEvents && obj.kind !== 'Event') describeEvents(w, events(obj.kind), now);
+      if (obj.kind !== 'Event') describeEvents(w, events(obj.kind), now);
       return w.toString();
     }
   }

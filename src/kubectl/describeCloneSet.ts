@@ -27,7 +27,7 @@ export function cloneSetWireForm(cs: CloneSet): Record<string, unknown> {
   return apiJsonOf({ ...cs, spec, status }) as Record<string, unknown>;
 }
 
-export function describeCloneSet(cs: CloneSet, events: readonly KubeEvent[], now: number): string {
+export function describeCloneSet(cs: CloneSet, events: readonly KubeEvent[] | undefined, now: number): string {
   const w = new PrefixWriter();
   w.write(0, `Name:\t${cs.metadata.name}\n`);
   w.write(0, `Namespace:\t${cs.metadata.namespace ?? 'default'}\n`);

@@ -97,7 +97,9 @@ export function eventInterval(e: KubeEvent, now: number): string {
 }
 
 /** DescribeEvents: the table sorted by last timestamp (kept in creation order among equals). */
-export function describeEvents(w: PrefixWriter, events: readonly KubeEvent[], now: number): void {
+export function describeEvents(w: PrefixWriter, events: readonly KubeEvent[] | undefined, now: number): void {
+  // --show-events=false: no section at all
+  if (events === undefined) return;
   if (events.length === 0) {
     w.write(0, 'Events:\t<none>\n');
     return;

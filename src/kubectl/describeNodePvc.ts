@@ -16,7 +16,7 @@ export function volumeNameOf(pvc: PersistentVolumeClaim): string {
   return pvc.status.phase === 'Bound' && pvc.metadata.uid ? `pvc-${pvc.metadata.uid}` : '';
 }
 
-export function describePvc(pvc: PersistentVolumeClaim, pods: readonly Pod[], events: readonly KubeEvent[], now: number): string {
+export function describePvc(pvc: PersistentVolumeClaim, pods: readonly Pod[], events: readonly KubeEvent[] | undefined, now: number): string {
   const w = new PrefixWriter();
   const m = pvc.metadata;
   w.write(0, `Name:\t${m.name}\n`);
@@ -72,7 +72,7 @@ function share(nano: bigint, allocatable: string | undefined): string {
   return all === 0n ? '0' : String((nano * 100n) / all);
 }
 
-export function describeNode(node: Node, pods: readonly Pod[], events: readonly KubeEvent[], now: number): string {
+export function describeNode(node: Node, pods: readonly Pod[], events: readonly KubeEvent[] | undefined, now: number): string {
   const w = new PrefixWriter();
   const m = node.metadata;
   w.write(0, `Name:\t${m.name}\n`);

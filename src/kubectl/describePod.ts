@@ -175,7 +175,7 @@ export function describePodTemplate(w: PrefixWriter, template: PodTemplateSpec):
   describeTolerations(w, (spec.tolerations as Toleration[] | undefined) ?? [], '  Tolerations');
 }
 
-export function describePod(pod: Pod, events: readonly KubeEvent[], now: number): string {
+export function describePod(pod: Pod, events: readonly KubeEvent[] | undefined, now: number): string {
   const w = new PrefixWriter();
   const { metadata: m, spec, status } = pod;
   w.write(0, `Name:\t${m.name}\n`);
