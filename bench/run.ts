@@ -1,8 +1,9 @@
 // npm run bench: measures the simulation core in Node and writes BENCHMARKS.md.
 // Real time is read here (outside src/sim) to time the virtual cluster.
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { Cluster } from '../src/sim/cluster';
+import { asTable, evaluateTable } from '../src/sim/conformance';
 
 interface Row {
   name: string;
@@ -69,6 +70,51 @@ function rollout(replicas: number, type: 'InPlaceIfPossible' | 'ReCreate'): Omit
   return { name: `${type} rollout`, replicas, realMs, virtualSeconds: cluster.now() - startVirtual, settled, heapMB };
 }
 
+/**
+ * Peak live heap of an in-place rollout: the rollout is driven one virtual second at a time and,
+ * after each second, a full garbage collection leaves only what the cluster still holds; the
+ * largest such figure is the peak (garbage between collections is not counted).
+ */
+function peakLiveHeap(replicas: number): { peakMB: number; baseMB: number } {
+  const gc = global.gc;
+  if (!gc) throw new Error('run with node --expose-gc');
+  const live = () => {
+    gc();
+    return process.memoryUsage().heapUsed / 2 ** 20;
+  };
+  const baseMB = live();
+  const cluster = new Cluster({ seed: 1, nodes: Math.max(3, Math.ceil(replicas / 100)), podQuota: Math.max(10_000, replicas * 2) });
+  let peakMB = 0;
+  const drive = () => {
+    for (let s = 0; s < 24 * 3600 && !cluster.atRest(); s++) {
+      cluster.advance(1);
+      peakMB = Math.max(peakMB, live());
+    }
+  };
+  cluster.apply(cloneSet(replicas, 'nginx:1.25', 'InPlaceIfPossible'));
+  drive();
+  cluster.apply(cloneSet(replicas, 'nginx:1.26', 'InPlaceIfPossible'));
+  drive();
+  return { peakMB: peakMB - baseMB, baseMB };
+}
+
+/** Conformance cases evaluated per second, over every table the project carries. */
+function conformanceThroughput(): { cases: number; perSecond: number } {
+  const dir = new URL('../tests/conformance/tables/', import.meta.url);
+  const tables = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => asTable(JSON.parse(readFileSync(new URL(f, dir), 'utf8'))));
+  const cases = tables.reduce((n, t) => n + t.cases.length, 0);
+  for (const t of tables) evaluateTable(t); // warm-up
+  let rounds = 0;
+  const t0 = performance.now();
+  while (performance.now() - t0 < 2000) {
+    for (const t of tables) evaluateTable(t);
+    rounds++;
+  }
+  return { cases, perSecond: (rounds * cases * 1000) / (performance.now() - t0) };
+}
+
 const sizes = (process.env.BENCH_SIZES ?? '100,1000,10000').split(',').map(Number);
 const rows: Row[] = [];
 for (const type of ['InPlaceIfPossible', 'ReCreate'] as const) {
@@ -79,10 +125,27 @@ for (const type of ['InPlaceIfPossible', 'ReCreate'] as const) {
   }
 }
 
+const heapReplicas = Number(process.env.BENCH_HEAP_REPLICAS ?? 10_000);
+const heap = peakLiveHeap(heapReplicas);
+console.log(`peak live heap, ${heapReplicas}-pod in-place rollout: ${heap.peakMB.toFixed(0)} MB`);
+const conformance = conformanceThroughput();
+console.log(`conformance: ${conformance.cases} cases, ${conformance.perSecond.toFixed(0)} cases/s`);
+
 const growth = (type: string) => {
   const r = rows.filter((x) => x.name.startsWith(type));
   return r.slice(1).map((x, i) => `${r[i].replicas}→${x.replicas}: ×${(x.realMs / r[i].realMs).toFixed(1)}`).join(', ');
 };
+
+/** Cost growth per ×10 pods must stay at or under ×12 (about linear). */
+function growthBudgets(): string[] {
+  return (['InPlaceIfPossible', 'ReCreate'] as const).flatMap((type) => {
+    const r = rows.filter((x) => x.name.startsWith(type));
+    return r.slice(1).map((x, i) => {
+      const factor = x.realMs / r[i].realMs;
+      return `- ${type} cost growth ${r[i].replicas}→${x.replicas} pods: ×${factor.toFixed(1)} against ×12 — ${factor <= 12 ? 'met' : 'missed'}`;
+    });
+  });
+}
 
 const find = (type: string, n: number) => rows.find((r) => r.name.startsWith(type) && r.replicas === n);
 const budgetLine = (label: string, row: Row | undefined, limitMs: number) =>
@@ -90,6 +153,8 @@ const budgetLine = (label: string, row: Row | undefined, limitMs: number) =>
 const budgets = [
   budgetLine('1,000-replica in-place rollout', find('InPlaceIfPossible', 1000), 250),
   budgetLine('10,000-replica in-place rollout', find('InPlaceIfPossible', 10000), 5000),
+  `- peak live heap of a ${heapReplicas.toLocaleString('en')}-pod in-place rollout (heap after a full GC at each virtual second, above the empty process): ${heap.peakMB.toFixed(0)} MB against 200 MB — ${heap.peakMB < 200 ? 'met' : `missed by ×${(heap.peakMB / 200).toFixed(1)}`}`,
+  ...growthBudgets(),
 ].join('\n');
 
 const table = rows
@@ -109,6 +174,8 @@ and is shown apart; budgets are judged on the median of the following runs.
 ${table}
 
 Cost growth per ×10 pods (real time): in place ${growth('InPlaceIfPossible')}; recreate ${growth('ReCreate')}.
+
+Conformance: the ${conformance.cases} cases of the project's kruise tables are evaluated at ${conformance.perSecond.toFixed(0)} cases per second.
 
 Budgets (DESIGN.md): a 1,000-replica in-place rollout settles in under 250 ms of real time, 10,000
 in under 5 s, cost growing about linearly (at most ×12 per ×10 pods).
