@@ -63,7 +63,7 @@ describe('the seed post: kubectl get after blog demo B', () => {
 
   it('kubectl get pod -L controller-revision-hash today: RESTARTS carries "(<age> ago)"', async () => {
     const r = runKubectl(current, 'get pod -L controller-revision-hash');
-    expect(r.stdout).toMatch(/Running   [12] \(\d+m ago\)/);
+    expect(r.stdout).toMatch(/Running {3}[12] \(\d+m ago\)/);
     await expect(r.stdout).toMatchFileSnapshot('../golden/get/seed-get-pod-L.txt');
     await expect(runKubectl(current, 'get pod -o wide').stdout).toMatchFileSnapshot('../golden/get/get-pod-wide.txt');
   });

@@ -45,7 +45,8 @@ export function podCells(pod: Pod, opts: PodPrintOptions): string[] {
   let ready = 0;
   let restarts = 0;
   let lastRestart: number | undefined;
-  let reason: string = pod.status.phase ?? '';
+  // The API server sets phase Pending when it creates a pod; a stored pod without one is that.
+  let reason: string = pod.status.phase ?? 'Pending';
   let hasRunning = false;
   for (let i = statuses.length - 1; i >= 0; i--) {
     const c = statuses[i];
