@@ -129,7 +129,11 @@ export class Autosaver {
   constructor(
     private readonly delayMs: number,
     private readonly onResult: (r: SaveResult) => void,
-    private readonly timers: { set: typeof setTimeout; clear: typeof clearTimeout } = { set: setTimeout, clear: clearTimeout },
+    // Arrow functions: the browser's timers refuse to be called as methods of another object.
+    private readonly timers: { set: (f: () => void, ms: number) => ReturnType<typeof setTimeout>; clear: (id: ReturnType<typeof setTimeout>) => void } = {
+      set: (f, ms) => setTimeout(f, ms),
+      clear: (id) => clearTimeout(id),
+    },
   ) {}
 
   schedule(save: () => SaveResult): void {

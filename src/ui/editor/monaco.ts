@@ -27,9 +27,10 @@ function schemas(lang: Lang) {
 /** One Monaco for the page, however many panels ask. */
 export function loadMonaco(lang: Lang): Promise<LoadedMonaco> {
   loading ??= (async () => {
-    const [monaco, { configureMonacoYaml }, { default: EditorWorker }, { default: YamlWorker }] = await Promise.all([
+    const [monaco, { configureMonacoYaml }, workers, { default: EditorWorker }, { default: YamlWorker }] = await Promise.all([
       import('monaco-editor'),
       import('monaco-yaml'),
+      import('./monacoWorkers'),
       import('monaco-editor/editor/editor.worker?worker'),
       import('./yaml.worker?worker'),
     ]);
@@ -38,7 +39,10 @@ export function loadMonaco(lang: Lang): Promise<LoadedMonaco> {
         return label === 'yaml' ? new YamlWorker() : new EditorWorker();
       },
     };
-    yaml = configureMonacoYaml(monaco, { enableSchemaRequest: false, isKubernetes: true, schemas: schemas(lang) });
+    // monaco-yaml (through monaco-worker-manager) asks `editor.createWebWorker` for a worker by
+    // label, which Monaco 0.57 no longer does there: hand it Monaco's own label-based factory.
+    const withLabelledWorkers = { ...monaco, editor: { ...monaco.editor, createWebWorker: workers.createWebWorker } } as MonacoApi;
+    yaml = configureMonacoYaml(withLabelledWorkers, { enableSchemaRequest: false, isKubernetes: true, schemas: schemas(lang) });
     return {
       monaco,
       setSchemaLanguage(next: Lang) {
