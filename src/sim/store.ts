@@ -125,6 +125,8 @@ export class ObjectStore {
     stored.metadata.resourceVersion = String(++this.rv);
     stored.metadata.creationTimestamp = this.now();
     if (kind === 'CloneSet') stored.metadata.generation = 1;
+    // The API server's pod strategy on create: whatever status was sent, a new pod is Pending.
+    if (kind === 'Pod') (stored as Pod).status = { phase: 'Pending' };
     deepFreeze(stored);
     table.set(key, stored);
     this.emit({ type: 'ADDED', kind, object: stored });
