@@ -49,6 +49,7 @@ export function compare(actual: number, c: Comparison): boolean {
  * "3 (want ≤ 1)" otherwise. Chinese uses "1/2" and "3（目标 ≤ 1）".
  */
 export function progressText(actual: number, c: Comparison): { en: string; zh: string } {
+  if (c.op === '=' && actual === c.value && c.value === 0) return { en: '0', zh: '0' };
   if (c.op === '=' && actual <= c.value && c.value > 0) return { en: `${actual} of ${c.value}`, zh: `${actual}/${c.value}` };
   const want = c.op === '=' ? `${c.value}` : `${c.op.replace('>=', '≥').replace('<=', '≤').replace('!=', '≠')} ${c.value}`;
   return { en: `${actual} (want ${want})`, zh: `${actual}（目标 ${want}）` };

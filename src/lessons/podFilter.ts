@@ -113,5 +113,7 @@ export function describePods(filter: PodFilter): { en: string; zh: string } {
     after.push(`waiting in ${filter.waiting}`);
     zh.push(`容器处于 ${filter.waiting}`);
   }
-  return { en: [...before, 'pods', ...after].join(' '), zh: zh.length ? `${zh.join('、')}的 Pod` : 'Pod' };
+  const zhQualifiers = zh.join('、');
+  // A space between a Latin word and the Chinese that follows it, as the OpenKruise docs write it.
+  return { en: [...before, 'pods', ...after].join(' '), zh: zh.length ? `${zhQualifiers}${/[!-~]$/.test(zhQualifiers) ? ' ' : ''}的 Pod` : 'Pod' };
 }

@@ -74,18 +74,11 @@ function fieldTest(v: unknown, path: Path): FieldTest {
 }
 
 function judgeField(label: string, actual: unknown, test: FieldTest): Verdict {
-  if (test.kind === 'compare') {
-    const n = typeof actual === 'number' ? actual : Number.NaN;
-    if (Number.isNaN(n)) return { met: false, value: text(`${label}: ${JSON.stringify(actual ?? null)} (want a number)`, `${label}：${JSON.stringify(actual ?? null)}（应为数字）`) };
-    return count(test.c, n, text(label, label));
-  }
-  const met = JSON.stringify(actual ?? null) === JSON.stringify(test.value);
-  const shown = actual === undefined ? 'not set' : JSON.stringify(actual);
-  const shownZh = actual === undefined ? '未设置' : JSON.stringify(actual);
-  return {
-    met,
-    value: met ? text(`${label}: ${shown}`, `${label}：${shownZh}`) : text(`${label}: ${shown} (want ${JSON.stringify(test.value)})`, `${label}：${shownZh}（目标 ${JSON.stringify(test.value)}）`),
-  };
+  const shown = actual === undefined ? text('not set', '未设置') : text(JSON.stringify(actual), JSON.stringify(actual));
+  if (test.kind === 'compare' && typeof actual === 'number') return count(test.c, actual, text(label, label));
+  // The goal's label says what is wanted; the value shows what there is now.
+  const met = test.kind === 'equal' && JSON.stringify(actual ?? null) === JSON.stringify(test.value);
+  return { met, value: text(`${label}: ${shown.en}`, `${label}：${shown.zh}`) };
 }
 
 function all(verdicts: Verdict[]): Verdict {
@@ -179,12 +172,12 @@ const restartCount: PredicateDefinition = {
   evaluate: (params: { filter: PodFilter; count: Comparison }, ctx, cs) => {
     const pods = selectPods(params.filter, ctx.current, cs);
     const good = pods.filter((p) => p.containers.every((c) => compare(c.restartCount, params.count))).length;
-    const want = progressText(params.count.value, { op: '=', value: params.count.value }).en;
-    const op = params.count.op === '=' ? '' : `${params.count.op} `;
+    const op = params.count.op === '=' ? '' : `${params.count.op.replace('>=', '≥').replace('<=', '≤').replace('!=', '≠')} `;
     const who = describePods(params.filter);
+    const times = params.count.value === 1 && op === '' ? 'once' : `${op}${params.count.value} times`;
     return {
       met: pods.length > 0 && good === pods.length,
-      value: text(`${who.en} with restarts ${op}${want}: ${good} of ${pods.length}`, `重启次数 ${op}${want} 的${who.zh}：${good}/${pods.length}`),
+      value: text(`${who.en} restarted ${times}: ${good} of ${pods.length}`, `${who.zh}中，重启次数${op || '为 '}${params.count.value} 的：${good}/${pods.length}`),
     };
   },
 };
