@@ -137,6 +137,22 @@ describe('editor panel', () => {
     expect(errors).toEqual([]);
   });
 
+  it('keeps a 5 MB paste without hanging: no preview, a quick refusal, the text intact', async () => {
+    const started = Date.now();
+    const length = await page.evaluate(() => {
+      const f = (globalThis as unknown as { fixture: { setText(t: string): void; getText(): string } }).fixture;
+      f.setText(`# pasted\n${'x: 1\n'.repeat(1_100_000)}`);
+      return f.getText().length;
+    });
+    expect(length).toBe(5_500_009);
+    await expect.poll(() => page.getByTestId('apply-preview').textContent()).toContain('no preview');
+    await page.getByRole('button', { name: 'Apply', exact: true }).click();
+    await expect.poll(() => problems().textContent()).toContain('the input is larger than 5242880 bytes');
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(await fixture<number>('fixture.getText().length')).toBe(length);
+    await page.screenshot({ path: join(shots, 'huge.png') });
+  });
+
   it('falls back to a plain text area with the same name on touch screens', async () => {
     const touch = await browser.newPage({ viewport: { width: 390, height: 800 }, hasTouch: true, isMobile: true });
     await touch.goto(url);
