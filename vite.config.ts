@@ -7,6 +7,17 @@ export default defineConfig({
   base: './',
   plugins: [svelte()],
   publicDir: 'static',
+  resolve: {
+    alias: [
+      // monaco-yaml's worker (through monaco-worker-manager) imports a file monaco-editor's
+      // package exports do not list; point it at the file itself.
+      {
+        find: /^monaco-editor\/esm\/vs\/editor\/editor\.worker(\.js)?$/,
+        replacement: resolve(import.meta.dirname, 'node_modules/monaco-editor/esm/vs/editor/editor.worker.js'),
+      },
+    ],
+  },
+  worker: { format: 'es' },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

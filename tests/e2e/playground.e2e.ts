@@ -56,16 +56,21 @@ interface PodAttrs {
 
 export const shots = mkdtempSync(join(tmpdir(), 'playground-shots-'));
 
-/** Puts text in the editor: the Monaco model when the editor is Monaco, else the plain textarea. */
+/**
+ * Replaces the editor's text: selects all in the `CloneSet YAML` textbox (Monaco's, or the plain
+ * text area it starts as) and pastes, as a learner would.
+ */
 async function setYaml(page: Page, text: string): Promise<void> {
-  const usedMonaco = await page.evaluate((t) => {
-    const w = window as unknown as { monaco?: { editor: { getModels(): { setValue(v: string): void }[] } } };
-    const models = w.monaco?.editor.getModels() ?? [];
-    if (models.length === 0) return false;
-    models[0].setValue(t);
-    return true;
+  const box = page.getByRole('textbox', { name: 'CloneSet YAML' });
+  await box.focus();
+  await page.keyboard.press('ControlOrMeta+a');
+  await box.evaluate((el, t) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   }, text);
-  if (!usedMonaco) await page.getByLabel('CloneSet YAML').fill(text);
+  // the plain text area has no paste handler of its own: fill it directly
+  if ((await box.evaluate((el) => el.closest('.monaco-editor') === null)) && (await box.inputValue()) !== text) await box.fill(text);
 }
 
 async function applyAndSettle(page: Page, text: string): Promise<void> {
@@ -178,9 +183,11 @@ describe('playground page', () => {
     const now = await pods(page);
     const timeline = page.getByRole('slider', { name: 'Timeline' });
     await timeline.fill('1');
-    await expect.poll(async () => (await pods(page)).length).toBeLessThanOrEqual(5);
+    await expect.poll(() => page.getByLabel('Virtual time').textContent()).toBe('1.0 s');
+    // pods that left (or changed lane) fade out: wait for the transitions to end
+    await expect.poll(async () => (await pods(page)).length, { timeout: 5000 }).toBeLessThanOrEqual(5);
     await timeline.fill(String(end));
-    await expect.poll(async () => pods(page)).toEqual(now);
+    await expect.poll(async () => pods(page), { timeout: 5000 }).toEqual(now);
   });
 
   it('clicking an event jumps the timeline to it', async () => {
@@ -220,6 +227,32 @@ describe('playground page', () => {
     await page.getByTestId('Pods').waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     await page.getByRole('button', { name: 'EN' }).click();
+    expect(errors).toEqual([]);
+  });
+
+  it('fits a 390 px wide screen without sideways scrolling, light and dark', async () => {
+    const small = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await small.goto(new URL('playground/', inject('baseUrl')).href);
+    await small.getByRole('list', { name: 'Pods' }).waitFor();
+    await small.evaluate(() => localStorage.removeItem('cloneset-playground.theme'));
+    await small.reload();
+    await small.getByRole('button', { name: 'Apply', exact: true }).click();
+    await small.getByRole('button', { name: 'Skip to rest' }).click();
+    await small.getByRole('list', { name: 'Pods' }).getByRole('button').first().click();
+    const overflow = () => small.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await small.screenshot({ path: join(shots, 'mobile-light.png'), fullPage: true });
+    await small.getByRole('button', { name: /Theme/ }).click();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await small.screenshot({ path: join(shots, 'mobile-dark.png'), fullPage: true });
+    await small.close();
+    // the reload above started a fresh cluster: the seed post's partition state again, for the picture
+    await applyAndSettle(page, nginx2({ image: 'nginx:alpine' }));
+    await applyAndSettle(page, nginx2({ image: 'nginx:1.19.6-alpine', partition: 3 }));
+    await page.getByRole('list', { name: 'Pods' }).getByRole('button').first().click();
+    await page.screenshot({ path: join(shots, 'desktop-dark.png'), fullPage: true });
+    await page.getByRole('button', { name: /Theme/ }).click();
+    await page.screenshot({ path: join(shots, 'desktop-light.png'), fullPage: true });
     expect(errors).toEqual([]);
   });
 });

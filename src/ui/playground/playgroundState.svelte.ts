@@ -20,6 +20,8 @@ export class PlaygroundState {
   /** Bumped when the cluster's objects change (the editor's completion and preview read it). */
   clusterVersion = $state(0);
   selection = $state<Selection>(null);
+  /** The last refresh jumped in time (a rebuild, a seek): the view changes without animation. */
+  jumped = $state(false);
 
   #seen = { cluster: undefined as unknown, rv: -1, events: -1, lastCount: -1, decisions: -1, age: -1 };
   #raf = 0;
@@ -35,7 +37,7 @@ export class PlaygroundState {
   refresh(): void {
     const s = this.session;
     const cluster = s.cluster;
-    this.time = s.time();
+    const previous = this.time;
     this.horizon = s.horizon();
     this.playing = s.playing;
     this.speed = s.speed;
@@ -43,6 +45,8 @@ export class PlaygroundState {
     this.behind = s.behind();
     const rv = cluster.store.resourceVersion();
     const rebuilt = this.#seen.cluster !== cluster;
+    this.jumped = rebuilt || Math.abs(s.time() - previous) > 5;
+    this.time = s.time();
     // ages shown in whole seconds: the status table needs a new view when a second passes
     const age = Math.floor(this.time);
     if (rebuilt || rv !== this.#seen.rv || age !== this.#seen.age) {
