@@ -22,7 +22,7 @@ const PATTERN = /^\s*(>=|<=|!=|==|=|>|<)?\s*(-?\d+(?:\.\d+)?)\s*$/;
 export function parseComparison(v: unknown, path: (string | number)[]): Comparison {
   if (typeof v === 'number' && Number.isFinite(v)) return { op: '=', value: v };
   const m = typeof v === 'string' ? PATTERN.exec(v) : null;
-  if (!m) throw new FieldError(path, `expected a number or a comparison such as ">= 2" or "<= 1", got ${JSON.stringify(v)}`);
+  if (!m) throw new FieldError(path, `${String(path[path.length - 1] ?? 'value')}: expected a number or a comparison such as ">= 2" or "<= 1", got ${JSON.stringify(v)}`);
   const op = (m[1] === '==' ? '=' : (m[1] ?? '=')) as Operator;
   return { op, value: Number(m[2]) };
 }

@@ -177,7 +177,7 @@ const restartCount: PredicateDefinition = {
     const times = params.count.value === 1 && op === '' ? 'once' : `${op}${params.count.value} times`;
     return {
       met: pods.length > 0 && good === pods.length,
-      value: text(`${who.en} restarted ${times}: ${good} of ${pods.length}`, `${who.zh}中，重启次数${op || '为 '}${params.count.value} 的：${good}/${pods.length}`),
+      value: text(`${who.en} restarted ${times}: ${good} of ${pods.length}`, `${who.zh} 中，重启次数${op || '为 '}${params.count.value} 的：${good}/${pods.length}`),
     };
   },
 };
