@@ -12,8 +12,11 @@ import { CloneSetController, type Decision } from './cloneSetController';
 import { DEFAULT_NODE_TIMINGS, type EventInput, type NodeHost, type NodeLayer, type NodeTimings } from './node/host';
 import { createNodeLayer } from './node';
 import { EventRecorder } from './events';
-import { applyManifests, updateCloneSet, type ApplyOutcome } from './apply';
+import { ApplyError, applyManifests, updateCloneSet, type ApplyOutcome } from './apply';
+import { podForUpdate, validatePodUpdate } from './api/podUpdate';
+import { errorString } from './api/fieldErrors';
 import { clusterState, type ClusterState } from './state';
+import { jsonEqual } from './api/jsonEqual';
 
 export interface ClusterOptions {
   /** Drives instance ids and tie-breaks. Default 1. */
@@ -48,7 +51,7 @@ export interface ClusterSnapshot {
   inputs: ClusterInput[];
 }
 
-type MutationName = 'scale' | 'deletePod' | 'labelPod' | 'replaceCloneSet' | 'deleteCloneSet';
+type MutationName = 'scale' | 'deletePod' | 'labelPod' | 'annotatePod' | 'replacePod' | 'deletePvc' | 'replaceCloneSet' | 'deleteCloneSet';
 
 export class Cluster {
   readonly clock = new VirtualClock();
@@ -179,6 +182,54 @@ export class Cluster {
     });
   }
 
+  /** `kubectl annotate pod NAME k=v … [k-]`: `null` removes an annotation. */
+  annotatePod(namespace: string, name: string, annotations: Record<string, string | null>): Pod {
+    return this.mutate('annotatePod', [namespace, name, annotations], () => {
+      const pod = this.store.get('Pod', namespace, name);
+      if (!pod) throw new StoreError('NotFound', `pods "${name}" not found`);
+      const next = { ...pod.metadata.annotations };
+      for (const [k, v] of Object.entries(annotations)) {
+        if (v === null) delete next[k];
+        else next[k] = v;
+      }
+      return this.store.update('Pod', { ...pod, metadata: { ...pod.metadata, annotations: next } });
+    });
+  }
+
+  /**
+   * `kubectl patch pod` / `edit pod`: stores `pod` in place of the live one, validated as the API
+   * server validates a pod update (validatePodUpdate: images, activeDeadlineSeconds, added
+   * tolerations, labels and annotations may change). The stored status stays; a changed image
+   * makes the kubelet restart that container. A refusal throws an ApplyError and changes nothing.
+   */
+  replacePod(namespace: string, name: string, pod: Pod): Pod {
+    return this.mutate('replacePod', [namespace, name, pod], () => {
+      const live = this.store.get('Pod', namespace, name);
+      if (!live) throw new StoreError('NotFound', `pods "${name}" not found`);
+      const errors = validatePodUpdate(pod, live);
+      if (errors.length > 0) {
+        const messages = [...new Set(errors.map(errorString))];
+        const detail = messages.length === 1 ? messages[0] : `\n${messages.map((m) => `* ${m}`).join('\n')}`;
+        throw new ApplyError(`The Pod "${name}" is invalid: ${detail}`);
+      }
+      const next = podForUpdate(structuredClone(pod), live);
+      if (jsonEqual(next, live)) return live;
+      return this.store.update('Pod', next);
+    });
+  }
+
+  /**
+   * `kubectl delete pvc NAME`. The simulator does not model the pvc-protection finalizer, so a
+   * claim goes at once, even while a pod still mounts it.
+   */
+  deletePvc(namespace: string, name: string): PersistentVolumeClaim {
+    return this.mutate('deletePvc', [namespace, name], () => {
+      const pvc = this.store.remove('PersistentVolumeClaim', namespace, name);
+      if (!pvc) throw new StoreError('NotFound', `persistentvolumeclaims "${name}" not found`);
+      return pvc;
+    });
+  }
+
   /** `kubectl delete cloneset NAME`: the CloneSet goes, and its pods and PVCs are garbage-collected. */
   deleteCloneSet(namespace: string, name: string): CloneSet {
     return this.mutate('deleteCloneSet', [namespace, name], () => {
@@ -264,6 +315,9 @@ export class Cluster {
           if (input.name === 'scale') this.scale(a[0], a[1], a[2]);
           else if (input.name === 'deletePod') this.deletePod(a[0], a[1]);
           else if (input.name === 'labelPod') this.labelPod(a[0], a[1], a[2]);
+          else if (input.name === 'annotatePod') this.annotatePod(a[0], a[1], a[2]);
+          else if (input.name === 'replacePod') this.replacePod(a[0], a[1], a[2]);
+          else if (input.name === 'deletePvc') this.deletePvc(a[0], a[1]);
           else if (input.name === 'deleteCloneSet') this.deleteCloneSet(a[0], a[1]);
           else if (input.name === 'replaceCloneSet') this.updateCloneSet(a[0], a[1], () => a[2]);
         } catch {
