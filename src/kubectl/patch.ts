@@ -106,3 +106,60 @@ export function applyJsonPatch(target: unknown, patch: unknown): unknown {
   }
   return doc;
 }
+
+/**
+ * The merge keys of the pod's lists (`patchMergeKey` in k8s.io/api): a strategic merge patch
+ * merges items with the same key; other lists are replaced whole. `*` stands for a list item.
+ */
+const POD_MERGE_KEYS: Readonly<Record<string, string>> = {
+  'metadata.ownerReferences': 'uid',
+  'spec.containers': 'name',
+  'spec.initContainers': 'name',
+  'spec.ephemeralContainers': 'name',
+  'spec.volumes': 'name',
+  'spec.imagePullSecrets': 'name',
+  'spec.containers.*.env': 'name',
+  'spec.containers.*.ports': 'containerPort',
+  'spec.containers.*.volumeMounts': 'mountPath',
+  'spec.initContainers.*.env': 'name',
+  'spec.initContainers.*.volumeMounts': 'mountPath',
+  'status.conditions': 'type',
+};
+
+/**
+ * A strategic merge patch (the API server's default for built-in kinds) over a pod: like a merge
+ * patch, but the lists named in POD_MERGE_KEYS merge item by item; an item `{"$patch": "delete"}`
+ * removes its match and `{"$patch": "replace"}` on an object replaces it. Other `$` directives
+ * (`$setElementOrder`, `$retainKeys`) only order or prune and are dropped.
+ */
+export function applyStrategicMergePatch(target: unknown, patch: unknown, path = ''): unknown {
+  if (!isRecord(patch)) return structuredClone(patch);
+  if (patch.$patch === 'replace') {
+    const { $patch: _replace, ...rest } = patch;
+    return structuredClone(rest);
+  }
+  if (patch.$patch !== undefined && patch.$patch !== 'merge') throw new PatchError(`Unknown patch type: ${String(patch.$patch)}`);
+  const out: Json = isRecord(target) ? structuredClone(target) : {};
+  for (const [k, v] of Object.entries(patch)) {
+    if (k.startsWith('$')) continue;
+    const here = path === '' ? k : `${path}.${k}`;
+    const key = POD_MERGE_KEYS[here];
+    if (v === null) delete out[k];
+    else if (key !== undefined && Array.isArray(v)) out[k] = mergeList(Array.isArray(out[k]) ? (out[k] as unknown[]) : [], v, key, here);
+    else out[k] = applyStrategicMergePatch(out[k], v, here);
+  }
+  return out;
+}
+
+function mergeList(target: unknown[], patch: unknown[], key: string, path: string): unknown[] {
+  const out = structuredClone(target);
+  for (const item of patch) {
+    if (!isRecord(item) || item[key] === undefined) throw new PatchError(`map: ${JSON.stringify(item)} does not contain declared merge key: ${key}`);
+    const at = out.findIndex((t) => isRecord(t) && t[key] === item[key]);
+    if (item.$patch === 'delete') {
+      if (at >= 0) out.splice(at, 1);
+    } else if (at >= 0) out[at] = applyStrategicMergePatch(out[at], item, `${path}.*`);
+    else out.push(applyStrategicMergePatch({}, item, `${path}.*`));
+  }
+  return out;
+}

@@ -9,17 +9,17 @@
 // `get -w`: startKubectl returns the first listing and a KubectlWatch that yields a row per later
 // change; runKubectl (scenario steps, one-shot callers) prints the first listing only.
 import type { Cluster } from '../sim/cluster';
-import type { CloneSet } from '../sim/api/types';
+import type { CloneSet, Pod } from '../sim/api/types';
 import { StoreError } from '../sim/store';
 import { ApplyError } from '../sim/apply';
 import { readYamlDocument, splitYamlDocuments } from '../sim/api/goYaml';
 import { tokenize, TokenizeError } from './tokenize';
-import { applyJsonPatch, applyMergePatch, PatchError } from './patch';
+import { applyJsonPatch, applyMergePatch, applyStrategicMergePatch, PatchError } from './patch';
 import { flag, namespaceFlag, parseFlags, UsageError, usageText, type FlagSpec } from './args';
 import { getCommand, runGet } from './get';
 import { startWatch, type KubectlWatch } from './watch';
 import { TabWriter } from './tabwriter';
-import { resolveResource, type ResourceType } from './resources';
+import { qualifiedSingular, resolveResource, type ResourceType } from './resources';
 import { parseSelector, SelectorError, selectorMatchesLabels } from './selector';
 import { kruiseRolloutReadVerbs, readVerbs, type KubectlResult, type VerbContext } from './readVerbs';
 
@@ -181,7 +181,8 @@ function deleteCmd(cluster: Cluster, words: string[]): KubectlResult {
   if (names.length === 0 && !all && selectorText === undefined) {
     return fail(`error: resource(s) were provided, but no name was specified`);
   }
-  if (resource.kind !== 'Pod' && resource.kind !== 'CloneSet') return fail(`error: deleting ${resource.plural} is not supported by this simulator`);
+  const kind = resource.kind;
+  if (kind !== 'Pod' && kind !== 'CloneSet' && kind !== 'PersistentVolumeClaim') return fail(`error: deleting ${resource.plural} is not supported by this simulator`);
   const ns = namespaceFlag(p);
   let targets = names;
   if (names.length === 0) {
@@ -192,8 +193,8 @@ function deleteCmd(cluster: Cluster, words: string[]): KubectlResult {
       if (e instanceof SelectorError) return fail(`error: ${e.message}`);
       throw e;
     }
-    const objects = resource.kind === 'Pod' ? cluster.store.list('Pod', ns) : cluster.store.list('CloneSet', ns);
-    targets = objects
+    targets = cluster.store
+      .list(kind, ns)
       .filter((o) => selectorMatchesLabels(selector, o.metadata.labels))
       .map((o) => o.metadata.name)
       .sort();
@@ -203,13 +204,10 @@ function deleteCmd(cluster: Cluster, words: string[]): KubectlResult {
   const err: string[] = [];
   for (const name of targets) {
     try {
-      if (resource.kind === 'Pod') {
-        cluster.deletePod(ns, name);
-        out.push(`pod "${name}" deleted`);
-      } else {
-        cluster.deleteCloneSet(ns, name);
-        out.push(`cloneset.apps.kruise.io "${name}" deleted`);
-      }
+      if (kind === 'Pod') cluster.deletePod(ns, name);
+      else if (kind === 'CloneSet') cluster.deleteCloneSet(ns, name);
+      else cluster.deletePvc(ns, name);
+      out.push(`${qualifiedSingular(resource)} "${name}" deleted`);
     } catch (e) {
       if (!(e instanceof StoreError && e.reason === 'NotFound' && flag.bool(p, 'ignore-not-found'))) err.push(serverError(e));
     }
@@ -255,7 +253,7 @@ function metadataCommand(cluster: Cluster, words: string[], verb: 'label' | 'ann
     const objects = resource.kind === 'Pod' ? cluster.store.list('Pod', ns) : resource.kind === 'CloneSet' ? cluster.store.list('CloneSet', ns) : [];
     targets = objects.filter((o) => selectorMatchesLabels(selector, o.metadata.labels)).map((o) => o.metadata.name);
   }
-  if (resource.kind !== 'CloneSet' && !(resource.kind === 'Pod' && verb === 'label')) {
+  if (resource.kind !== 'CloneSet' && resource.kind !== 'Pod') {
     return fail(`error: ${verb === 'label' ? 'labeling' : 'annotating'} ${resource.plural} is not supported by this simulator`);
   }
   const out: string[] = [];
@@ -281,7 +279,8 @@ function metadataCommand(cluster: Cluster, words: string[], verb: 'label' | 'ann
         out.push(`${prefix}/${name} not ${verb === 'label' ? 'labeled' : 'annotated'}`);
         continue;
       }
-      if (resource.kind === 'Pod') cluster.labelPod(ns, name, changes);
+      if (resource.kind === 'Pod' && verb === 'label') cluster.labelPod(ns, name, changes);
+      else if (resource.kind === 'Pod') cluster.annotatePod(ns, name, changes);
       else cluster.updateCloneSet(ns, name, (cs) => ({ ...cs, metadata: { ...cs.metadata, [verb === 'label' ? 'labels' : 'annotations']: next } }));
       out.push(`${prefix}/${name} ${verb === 'label' ? 'labeled' : 'annotated'}`);
     }
@@ -302,17 +301,22 @@ function patch(cluster: Cluster, words: string[]): KubectlResult {
   const { word, resource, names } = target(p.positional, 'patch');
   if (!resource) return noType(word);
   if (names.length === 0) return fail('error: resource(s) were provided, but no name was specified');
-  if (resource.kind !== 'CloneSet') return fail(`error: patching ${resource.plural} is not supported by this simulator`);
-  let doc: unknown;
-  try {
-    doc = JSON.parse(body);
-  } catch {
-    return fail(`error: unable to parse "${body}": yaml: did not find expected node content`);
-  }
+  if (resource.kind !== 'CloneSet' && resource.kind !== 'Pod') return fail(`error: patching ${resource.plural} is not supported by this simulator`);
+  const doc = parsePatchBody(body);
+  if (doc === undefined) return fail(`error: unable to parse "${body}": yaml: did not find expected node content`);
   const ns = namespaceFlag(p);
+  const prefix = qualifiedSingular(resource);
   const out: string[] = [];
   try {
     for (const name of names) {
+      if (resource.kind === 'Pod') {
+        const before = cluster.store.get('Pod', ns, name);
+        if (!before) throw new StoreError('NotFound', `pods "${name}" not found`);
+        const patched = type === 'merge' ? applyMergePatch(before, doc) : type === 'json' ? applyJsonPatch(before, doc) : applyStrategicMergePatch(before, doc);
+        const after = cluster.replacePod(ns, name, patched as Pod);
+        out.push(`${prefix}/${name} ${after === before ? 'patched (no change)' : 'patched'}`);
+        continue;
+      }
       const before = cluster.store.get('CloneSet', ns, name);
       if (!before) throw new StoreError('NotFound', `clonesets.apps.kruise.io "${name}" not found`);
       if (type === 'strategic') {
@@ -322,13 +326,27 @@ function patch(cluster: Cluster, words: string[]): KubectlResult {
         );
       }
       const after = cluster.updateCloneSet(ns, name, (cs) => (type === 'merge' ? applyMergePatch(cs, doc) : applyJsonPatch(cs, doc)) as CloneSet);
-      out.push(`cloneset.apps.kruise.io/${name} ${after === before ? 'patched (no change)' : 'patched'}`);
+      out.push(`${prefix}/${name} ${after === before ? 'patched (no change)' : 'patched'}`);
     }
   } catch (e) {
     if (e instanceof PatchError) return { exitCode: 1, stdout: lines(out), stderr: `Error from server (UnprocessableEntity): ${e.message}\n` };
     return { exitCode: 1, stdout: lines(out), stderr: serverError(e) };
   }
   return ok(lines(out));
+}
+
+/** kubectl reads -p as YAML (JSON being YAML) and sends it as JSON; undefined when it is neither. */
+function parsePatchBody(body: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch {
+    try {
+      const value = readYamlDocument({ text: body, firstLine: 1 }).value;
+      return value === null || typeof value !== 'object' ? undefined : value;
+    } catch {
+      return undefined;
+    }
+  }
 }
 
 // ---- kubectl kruise rollout ---------------------------------------------------------------

@@ -173,3 +173,64 @@ describe('the verbs that change the cluster', () => {
     expect(runKubectl(c, 'scale clone/web --replicas=x').stderr).toMatch(/^error: invalid argument "x" for "--replicas" flag/);
   });
 });
+
+describe('the changing verbs on pods and claims', () => {
+  const withClaims = () => {
+    const c = new Cluster();
+    c.apply(CLONESET.replace('spec: {containers: [{name: nginx, image: nginx}]}', 'spec: {containers: [{name: nginx, image: nginx}]}\n  volumeClaimTemplates:\n  - metadata: {name: data}\n    spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}'));
+    c.settle(600);
+    return c;
+  };
+
+  it('annotate pod: annotated, --overwrite rule, removal, not annotated', () => {
+    const c = cluster();
+    const pod = c.pods()[0].metadata.name;
+    expect(runKubectl(c, `annotate pod ${pod} note=a`)).toEqual({ exitCode: 0, stdout: `pod/${pod} annotated\n`, stderr: '' });
+    expect(runKubectl(c, `annotate pod ${pod} note=b`).stderr).toBe(`error: 'note' already has a value (a), and --overwrite is false\n`);
+    expect(runKubectl(c, `annotate po/${pod} note=b --overwrite`).stdout).toBe(`pod/${pod} annotated\n`);
+    expect(runKubectl(c, `get pod ${pod} -o jsonpath={.metadata.annotations.note}`).stdout).toBe('b');
+    expect(runKubectl(c, `annotate pod ${pod} note-`).stdout).toBe(`pod/${pod} annotated\n`);
+    expect(runKubectl(c, `annotate pod ${pod} gone-`).stdout).toBe(`pod/${pod} not annotated\n`);
+    expect(runKubectl(c, 'annotate pods -l app=web team=x').stdout.split('\n').filter(Boolean)).toHaveLength(2);
+    expect(runKubectl(c, 'annotate pod nope a=b')).toEqual({ exitCode: 1, stdout: '', stderr: 'Error from server (NotFound): pods "nope" not found\n' });
+  });
+
+  it('patch pod: strategic (the default), merge and json change the image, and the container restarts', () => {
+    const c = cluster();
+    const [a, b] = c.pods().map((p) => p.metadata.name);
+    const image = (name: string) => runKubectl(c, `get pod ${name} -o jsonpath={.spec.containers[0].image}`).stdout;
+    expect(runKubectl(c, `patch pod ${a} -p '{"spec":{"containers":[{"name":"nginx","image":"nginx:1.19"}]}}'`)).toEqual({ exitCode: 0, stdout: `pod/${a} patched\n`, stderr: '' });
+    expect(image(a)).toBe('nginx:1.19');
+    expect(runKubectl(c, `patch pod ${a} -p '{"spec":{"containers":[{"name":"nginx","image":"nginx:1.19"}]}}'`).stdout).toBe(`pod/${a} patched (no change)\n`);
+    expect(runKubectl(c, `patch pod ${b} --type json -p '[{"op":"replace","path":"/spec/containers/0/image","value":"nginx:1.20"}]'`).stdout).toBe(`pod/${b} patched\n`);
+    expect(runKubectl(c, `patch pod ${b} --type=merge -p '{"metadata":{"labels":{"tier":"web"}}}'`).stdout).toBe(`pod/${b} patched\n`);
+    expect(image(b)).toBe('nginx:1.20');
+    c.settle(600);
+    const rows = runKubectl(c, 'get pods --no-headers').stdout.trim().split('\n').map((l) => l.split(/\s+/));
+    expect(rows.map((r) => [r[1], r[2], r[3]])).toEqual([['1/1', 'Running', '1'], ['1/1', 'Running', '1']]);
+  });
+
+  it('patch pod: a field the API server does not let change is refused in its words', () => {
+    const c = cluster();
+    const pod = c.pods()[0].metadata.name;
+    const r = runKubectl(c, `patch pod ${pod} --type merge -p '{"spec":{"restartPolicy":"Never"}}'`);
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(new RegExp(`^The Pod "${pod}" is invalid: spec: Forbidden: pod updates may not change fields other than \`spec\\.containers\\[\\*\\]\\.image\`.*\\n$`));
+    expect(runKubectl(c, `patch pod ${pod} -p '{"spec":{"containers":[{"image":"x"}]}}'`).stderr).toMatch(/does not contain declared merge key: name/);
+    expect(runKubectl(c, `patch pod ${pod} --type json -p '[{"op":"remove","path":"/spec/nope"}]'`).stderr).toMatch(/^Error from server \(UnprocessableEntity\): /);
+    expect(runKubectl(c, 'patch pod nope -p {}').stderr).toBe('Error from server (NotFound): pods "nope" not found\n');
+  });
+
+  it('delete pvc: by name, by -l, missing names', () => {
+    const c = withClaims();
+    const claims = c.store.list('PersistentVolumeClaim', 'default').map((p) => p.metadata.name).sort();
+    expect(claims).toHaveLength(2);
+    expect(runKubectl(c, `delete pvc ${claims[0]}`)).toEqual({ exitCode: 0, stdout: `persistentvolumeclaim "${claims[0]}" deleted\n`, stderr: '' });
+    expect(runKubectl(c, `delete pvc ${claims[0]}`).stderr).toBe(`Error from server (NotFound): persistentvolumeclaims "${claims[0]}" not found\n`);
+    expect(runKubectl(c, `delete pvc ${claims[0]} --ignore-not-found`)).toEqual({ exitCode: 0, stdout: '', stderr: '' });
+    expect(runKubectl(c, 'delete pvc -l app=none')).toEqual({ exitCode: 0, stdout: '', stderr: 'No resources found\n' });
+    expect(runKubectl(c, 'delete persistentvolumeclaims -l app=web').stdout).toBe(`persistentvolumeclaim "${claims[1]}" deleted\n`);
+    expect(runKubectl(c, 'get pvc').stderr).toBe('No resources found in default namespace.\n');
+  });
+});
