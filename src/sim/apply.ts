@@ -19,6 +19,9 @@ export interface ApplyProblem {
   column?: number;
 }
 
+/** What applying needs of a cluster: its store and its feature gates (a dry run passes a scratch store). */
+export type ApplyTarget = Pick<Cluster, 'store' | 'featureGates'>;
+
 export interface ApplyOutcome {
   /** Every document was applied. */
   ok: boolean;
@@ -79,7 +82,7 @@ function denial(verb: 'creating' | 'patching', message: string): string {
 }
 
 /** Create or update one CloneSet through both webhooks; returns kubectl's verb. */
-function applyCloneSet(cluster: Cluster, desired: CloneSet, raw: unknown): 'created' | 'configured' | 'unchanged' {
+function applyCloneSet(cluster: ApplyTarget, desired: CloneSet, raw: unknown): 'created' | 'configured' | 'unchanged' {
   const ns = desired.metadata.namespace ?? 'default';
   const live = cluster.store.get('CloneSet', ns, desired.metadata.name);
   const podLookup = { getPod: (name: string) => cluster.store.get('Pod', ns, name) };
@@ -99,7 +102,7 @@ function applyCloneSet(cluster: Cluster, desired: CloneSet, raw: unknown): 'crea
 }
 
 /** The mutating then validating webhook on an update; bumps generation when the spec changed. */
-function admitUpdate(cluster: Cluster, live: CloneSet, proposed: CloneSet): CloneSet {
+function admitUpdate(cluster: ApplyTarget, live: CloneSet, proposed: CloneSet): CloneSet {
   const ns = live.metadata.namespace ?? 'default';
   const defaulted = setDefaultsCloneSet({ ...proposed, status: live.status }, { isCreate: false, oldCs: live, featureGates: cluster.featureGates });
   const admission = admitCloneSet('UPDATE', defaulted, live, { getPod: (name) => cluster.store.get('Pod', ns, name) });
@@ -113,7 +116,7 @@ function admitUpdate(cluster: Cluster, live: CloneSet, proposed: CloneSet): Clon
 }
 
 /** Any programmatic change of a stored CloneSet (scale, patch, edit), admitted like an update. */
-export function updateCloneSet(cluster: Cluster, namespace: string, name: string, change: (cs: CloneSet) => CloneSet): CloneSet {
+export function updateCloneSet(cluster: ApplyTarget, namespace: string, name: string, change: (cs: CloneSet) => CloneSet): CloneSet {
   const live = cluster.store.get('CloneSet', namespace, name);
   if (!live) throw new StoreError('NotFound', `clonesets.apps.kruise.io "${name}" not found`);
   const next = admitUpdate(cluster, live, change(structuredClone(live)));
@@ -121,7 +124,7 @@ export function updateCloneSet(cluster: Cluster, namespace: string, name: string
   return cluster.store.update('CloneSet', next);
 }
 
-function applyPlain<K extends 'Pod' | 'PersistentVolumeClaim'>(cluster: Cluster, kind: K, desired: K extends 'Pod' ? Pod : PersistentVolumeClaim, raw: unknown): 'created' | 'configured' | 'unchanged' {
+function applyPlain<K extends 'Pod' | 'PersistentVolumeClaim'>(cluster: ApplyTarget, kind: K, desired: K extends 'Pod' ? Pod : PersistentVolumeClaim, raw: unknown): 'created' | 'configured' | 'unchanged' {
   const ns = desired.metadata.namespace ?? 'default';
   const live = cluster.store.get(kind, ns, desired.metadata.name);
   if (!live) {
@@ -137,7 +140,7 @@ function applyPlain<K extends 'Pod' | 'PersistentVolumeClaim'>(cluster: Cluster,
 const toProblem = (p: ManifestProblem): ApplyProblem => ({ message: p.message, line: p.line, column: p.column });
 
 /** kubectl apply -f - of a whole text: documents before a broken one are still applied, as kubectl does. */
-export function applyManifests(cluster: Cluster, text: string): ApplyOutcome {
+export function applyManifests(cluster: ApplyTarget, text: string): ApplyOutcome {
   const parsed = parseManifests(text, { exists: (kind, ns, name) => cluster.store.get(kind, ns, name) !== undefined });
   const notices = parsed.notices.map((n) => ({ message: n.message, line: n.line, column: n.column }));
   const failures: Pick<ManifestProblem, 'message' | 'text'>[] = [...parsed.problems];

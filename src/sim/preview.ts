@@ -10,7 +10,7 @@
 // change the order later, and scaling is given as counts, not as chosen victims.
 import type { CloneSet, ControllerRevision, IntOrString, Pod } from './api/types';
 import { utf8Length } from './api/goYaml';
-import { applyManifests, type ApplyOutcome, type ApplyProblem } from './apply';
+import { applyManifests, type ApplyOutcome, type ApplyProblem, type ApplyTarget } from './apply';
 import type { Cluster } from './cluster';
 import { ObjectStore, type KindMap, type StoredKind } from './store';
 import { explainDiffs } from './controller/diffs';
@@ -122,7 +122,7 @@ class DryRunStore extends ObjectStore {
 function dryRunApply(cluster: Cluster, text: string): { outcome: ApplyOutcome; store: DryRunStore } {
   const store = new DryRunStore(cluster.store);
   // applyManifests reads and writes through `store` and reads `featureGates`, nothing else.
-  const target = { store, featureGates: cluster.featureGates } as unknown as Cluster;
+  const target: ApplyTarget = { store, featureGates: cluster.featureGates };
   return { outcome: applyManifests(target, text), store };
 }
 
