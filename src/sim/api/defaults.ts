@@ -45,12 +45,14 @@ export function shouldInjectTemplateDefaults(cs: CloneSet, ctx: DefaultingContex
 /** apis/apps/defaults SetDefaultsCloneSet, as applied by the mutating webhook. */
 export function setDefaultsCloneSet(cs: CloneSet, ctx: DefaultingContext): CloneSet {
   const out = structuredClone(cs);
-  const spec = out.spec;
+  // A manifest without spec (or with an empty one) decodes to Go's zero CloneSetSpec: it is
+  // defaulted like any other, and validation then refuses it with its Required-value messages.
+  const spec = (out.spec ??= {} as CloneSet['spec']);
   spec.replicas ??= 1;
   spec.revisionHistoryLimit ??= DEFAULT_REVISION_HISTORY_LIMIT;
 
-  if (shouldInjectTemplateDefaults(cs, ctx)) {
-    spec.template = { ...spec.template, spec: setDefaultPodSpec(spec.template.spec) };
+  if (shouldInjectTemplateDefaults(out, ctx)) {
+    spec.template = { ...spec.template, spec: setDefaultPodSpec((spec.template as CloneSet['spec']['template'] | undefined)?.spec as PodSpec) };
     if (spec.volumeClaimTemplates) spec.volumeClaimTemplates = spec.volumeClaimTemplates.map(setDefaultsVolumeClaimTemplate);
   }
 
