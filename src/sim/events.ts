@@ -17,6 +17,7 @@
 import type { EventInput } from './node/host';
 import type { KubeEvent } from './api/types';
 import { VIRTUAL_EPOCH_UNIX_SECONDS } from './api/virtualTime';
+import { deepFreeze } from './store';
 
 export interface EventCorrelatorOptions {
   /** Distinct messages of similar events before they are combined. client-go: 10. */
@@ -191,9 +192,9 @@ export class EventRecorder {
     this.write(observed, observed.message === input.message ? keys.event : keys.aggregate + '\u0000' + observed.message);
   }
 
-  /** The stored events, oldest first (copies). */
+  /** The stored events, oldest first (frozen: the recorder never changes a stored event, it replaces it). */
   list(): KubeEvent[] {
-    return [...this.events.values()].map((e) => structuredClone(e));
+    return [...this.events.values()];
   }
 
   toJSON(): EventRecorderState {
@@ -215,7 +216,7 @@ export class EventRecorder {
       throw new Error('not an event recorder state (version 1)');
     }
     const recorder = new EventRecorder(state.options as Partial<EventCorrelatorOptions>);
-    for (const e of events as KubeEvent[]) recorder.events.set(e.metadata.name, structuredClone(e));
+    for (const e of events as KubeEvent[]) recorder.events.set(e.metadata.name, deepFreeze(structuredClone(e)));
     for (const [k, v] of aggregates as [string, AggregateRecord][]) recorder.aggregates.set(k, { messages: [...v.messages], lastTimestamp: v.lastTimestamp });
     for (const [k, v] of logs as [string, LogRecord][]) recorder.logs.set(k, { ...v });
     for (const [k, v] of spam as [string, SpamRecord][]) recorder.spam.set(k, { ...v });
@@ -300,7 +301,7 @@ export class EventRecorder {
     const stored = this.events.get(event.metadata.name);
     // The event is the recorder's own fresh object (makeEvent copied the caller's parts): stored as is.
     const written = event.count > 1 && stored ? { ...stored, count: event.count, lastTimestamp: event.lastTimestamp, message: event.message } : event;
-    this.events.set(event.metadata.name, written);
+    this.events.set(event.metadata.name, deepFreeze(written));
     // UpdateState: remember what the server now holds, under the event's own key.
     this.logs.set(key, { count: written.count, firstTimestamp: written.firstTimestamp, name: written.metadata.name });
   }

@@ -166,11 +166,17 @@ describe('EventRecorder: names, determinism and snapshots', () => {
     expect(() => EventRecorder.fromJSON(null)).toThrow();
   });
 
-  it('list() returns copies', () => {
+  it('list() hands out frozen events that a later record replaces rather than changes', () => {
     const r = new EventRecorder();
     r.record(controllerEvent('x'), 0);
-    r.list()[0].count = 99;
-    expect(r.list()[0].count).toBe(1);
+    const first = r.list()[0];
+    expect(Object.isFrozen(first) && Object.isFrozen(first.involvedObject)).toBe(true);
+    expect(() => {
+      (first as { count: number }).count = 99;
+    }).toThrow(TypeError);
+    r.record(controllerEvent('x'), 5);
+    expect(first.count).toBe(1);
+    expect(r.list()[0].count).toBe(2);
   });
 
   it('evicts the least recently used cache entries', () => {
