@@ -48,16 +48,16 @@ function flagLabel(spec: FlagSpec): string {
   return spec.short ? `-${spec.short}, --${spec.name}` : `--${spec.name}`;
 }
 
-function convert(spec: FlagSpec, raw: string): FlagValue {
+function convert(spec: FlagSpec, raw: string, verb?: string): FlagValue {
   if (spec.kind === 'bool') {
     const v = parseGoBool(raw);
-    if (v === undefined) throw new UsageError(`invalid argument "${raw}" for "${flagLabel(spec)}" flag: strconv.ParseBool: parsing "${raw}": invalid syntax`);
+    if (v === undefined) throw new UsageError(`invalid argument "${raw}" for "${flagLabel(spec)}" flag: strconv.ParseBool: parsing "${raw}": invalid syntax`, verb);
     return v;
   }
   if (spec.kind === 'int') {
-    if (!/^[+-]?\d+$/.test(raw)) throw new UsageError(`invalid argument "${raw}" for "${flagLabel(spec)}" flag: strconv.ParseInt: parsing "${raw}": invalid syntax`);
+    if (!/^[+-]?\d+$/.test(raw)) throw new UsageError(`invalid argument "${raw}" for "${flagLabel(spec)}" flag: strconv.ParseInt: parsing "${raw}": invalid syntax`, verb);
     const n = Number(raw);
-    if (!Number.isSafeInteger(n)) throw new UsageError(`invalid argument "${raw}" for "${flagLabel(spec)}" flag: strconv.ParseInt: parsing "${raw}": value out of range`);
+    if (!Number.isSafeInteger(n)) throw new UsageError(`invalid argument "${raw}" for "${flagLabel(spec)}" flag: strconv.ParseInt: parsing "${raw}": value out of range`, verb);
     return n;
   }
   return raw;
@@ -102,9 +102,9 @@ export function parseFlags(words: readonly string[], specs: readonly FlagSpec[],
       if (name === '' || name.startsWith('-') || name.startsWith('=')) fail(`bad flag syntax: ${w}`);
       const spec = byName.get(name);
       if (!spec) return fail(`unknown flag: --${name}`);
-      if (eq >= 0) store(flags, spec, convert(spec, w.slice(eq + 1)));
+      if (eq >= 0) store(flags, spec, convert(spec, w.slice(eq + 1), verb));
       else if (spec.kind === 'bool') store(flags, spec, true);
-      else if (i + 1 < words.length) store(flags, spec, convert(spec, words[++i]));
+      else if (i + 1 < words.length) store(flags, spec, convert(spec, words[++i], verb));
       else fail(`flag needs an argument: --${name}`);
     } else if (w.startsWith('-') && w.length > 1) {
       const shorts = w.slice(1);
@@ -115,14 +115,14 @@ export function parseFlags(words: readonly string[], specs: readonly FlagSpec[],
         const rest = shorts.slice(j + 1);
         if (spec.kind === 'bool') {
           if (rest.startsWith('=')) {
-            store(flags, spec, convert(spec, rest.slice(1)));
+            store(flags, spec, convert(spec, rest.slice(1), verb));
             break;
           }
           store(flags, spec, true);
           continue;
         }
-        if (rest !== '') store(flags, spec, convert(spec, rest.startsWith('=') ? rest.slice(1) : rest));
-        else if (i + 1 < words.length) store(flags, spec, convert(spec, words[++i]));
+        if (rest !== '') store(flags, spec, convert(spec, rest.startsWith('=') ? rest.slice(1) : rest, verb));
+        else if (i + 1 < words.length) store(flags, spec, convert(spec, words[++i], verb));
         else fail(`flag needs an argument: '${c}' in -${c}`);
         break;
       }

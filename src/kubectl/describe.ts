@@ -3,60 +3,27 @@
 // taken as a prefix, as describe does), then hands each to its describer. Also the lookups the
 // other reading verbs share.
 import type { Cluster } from '../sim/cluster';
-import type { KubeEvent } from '../sim/api/types';
-import type { StoredKind, StoredObject } from '../sim/store';
-import { NAMESPACE_FLAGS, namespaceFlag, parseFlags, type KubectlResult, type VerbContext } from './readVerbs';
-import { findResource, qualifiedName, type ResourceInfo } from './info';
-import { parseLabelSelector } from './describeSelector';
+import { flag, namespaceFlag, parseFlags, type FlagSpec } from './args';
+import type { KubectlResult, VerbContext } from './readVerbs';
+import type { ResourceType } from './resources';
+import { listObjects, LookupError, notFoundMessage, resolveTargets, type AnyObject } from './lookup';
+import { parseSelector, SelectorError, selectorMatchesLabels, type SelectorRequirement } from './selector';
 import { describePod } from './describePod';
 import { describeCloneSet } from './describeCloneSet';
 import { describeNode, describePvc } from './describeNodePvc';
-import { eventsFor } from './describeCommon';
 import { PrefixWriter } from './describeWriter';
-import { describeEvents, printAnnotationsMultiline, printLabelsMultiline, printUnstructuredContent } from './describeCommon';
-import { apiJsonOf } from './describeApiJson';
-
-export type AnyObject = StoredObject | KubeEvent;
+import { describeEvents, eventsFor, printAnnotationsMultiline, printLabelsMultiline, printUnstructuredContent } from './describeCommon';
+import { apiJsonOf } from './apiObject';
 
 const fail = (stderr: string): KubectlResult => ({ exitCode: 1, stdout: '', stderr });
 
-export class LookupError extends Error {}
+export const DESCRIBE_FLAGS: readonly FlagSpec[] = [
+  { name: 'selector', short: 'l', kind: 'string' },
+  { name: 'show-events', kind: 'bool' },
+  { name: 'all-namespaces', short: 'A', kind: 'bool' },
+];
 
-/** `TYPE NAME…` or `TYPE/NAME…` → [resource, names] pairs (no names: every object of the type). */
-export function targetsOf(positional: readonly string[]): { resource: ResourceInfo; names: string[] }[] {
-  const [first, ...rest] = positional;
-  if (!first.includes('/') && rest.length > 0 && rest.every((p) => p.includes('/'))) {
-    throw new LookupError(`error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'`);
-  }
-  if (first.includes('/')) {
-    if (positional.some((p) => !p.includes('/'))) {
-      throw new LookupError(`error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'`);
-    }
-    return positional.map((p) => {
-      const slash = p.indexOf('/');
-      const resource = findResource(p.slice(0, slash));
-      if (!resource) throw new LookupError(`error: the server doesn't have a resource type "${p.slice(0, slash)}"`);
-      if (p.slice(slash + 1) === '') throw new LookupError(`error: arguments in resource/name form must have a single resource and name`);
-      return { resource, names: [p.slice(slash + 1)] };
-    });
-  }
-  return first.split(',').map((word) => {
-    const resource = findResource(word);
-    if (!resource) throw new LookupError(`error: the server doesn't have a resource type "${word}"`);
-    return { resource, names: rest };
-  });
-}
-
-/** The objects of a resource in a namespace (all of them for cluster-scoped kinds). */
-export function objectsOf(cluster: Cluster, r: ResourceInfo, namespace: string): AnyObject[] {
-  if (r.kind === 'Event') return cluster.eventList().filter((e) => (e.metadata.namespace ?? 'default') === namespace);
-  return r.namespaced ? cluster.store.list(r.kind as StoredKind, namespace) : cluster.store.list(r.kind as StoredKind);
-}
-
-/** `Error from server (NotFound): pods "x" not found`. */
-export const notFoundMessage = (r: ResourceInfo, name: string): string => `Error from server (NotFound): ${qualifiedName(r)} "${name}" not found`;
-
-function describeOne(cluster: Cluster, r: ResourceInfo, obj: AnyObject, showEvents: boolean): string {
+function describeOne(cluster: Cluster, r: ResourceType, obj: AnyObject, showEvents: boolean): string {
   const now = cluster.now();
   const all = showEvents ? cluster.eventList() : [];
   const events = (kind: string | undefined) => (showEvents ? eventsFor(all, kind, obj.metadata.name, obj.metadata.namespace ?? (r.namespaced ? 'default' : undefined)) : undefined);
@@ -83,28 +50,32 @@ function describeOne(cluster: Cluster, r: ResourceInfo, obj: AnyObject, showEven
 }
 
 export function describe(ctx: VerbContext, words: string[]): KubectlResult {
-  const flags = parseFlags(words, { ...NAMESPACE_FLAGS, '-l': 'value', '--selector': 'value', '--show-events': 'bool', '-A': 'bool', '--all-namespaces': 'bool' });
-  if (flags.positional.length === 0) {
+  const p = parseFlags(words, DESCRIBE_FLAGS, 'describe');
+  if (p.positional.length === 0) {
     return fail('error: You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.');
   }
-  const namespace = namespaceFlag(flags);
-  const allNamespaces = flags.bools.get('-A') === true || flags.bools.get('--all-namespaces') === true;
-  const selectorText = flags.values.get('-l') ?? flags.values.get('--selector');
-  const selector = parseLabelSelector(selectorText ?? '');
-  if ('error' in selector) return fail(selector.error);
+  const namespace = namespaceFlag(p);
+  const allNamespaces = flag.bool(p, 'all-namespaces');
+  let selector: SelectorRequirement[];
+  try {
+    selector = parseSelector(flag.str(p, 'selector') ?? '');
+  } catch (e) {
+    if (e instanceof SelectorError) return fail(`error: ${e.message}`);
+    throw e;
+  }
   let targets;
   try {
-    targets = targetsOf(flags.positional);
+    targets = resolveTargets(p.positional).targets;
   } catch (e) {
     if (e instanceof LookupError) return fail(e.message);
     throw e;
   }
-  const showEvents = flags.bools.get('--show-events') !== false;
+  const showEvents = !flag.has(p, 'show-events') || flag.bool(p, 'show-events');
   const out: string[] = [];
   const errors: string[] = [];
   for (const { resource, names } of targets) {
-    const pool = allNamespaces ? namespacesOf(ctx.cluster).flatMap((ns) => objectsOf(ctx.cluster, resource, ns)) : objectsOf(ctx.cluster, resource, namespace);
-    const matching = pool.filter((o) => selector(o.metadata.labels));
+    const pool = listObjects(ctx.cluster, resource, allNamespaces ? undefined : namespace);
+    const matching = pool.filter((o) => selectorMatchesLabels(selector, o.metadata.labels));
     if (names.length === 0) {
       out.push(...matching.map((o) => describeOne(ctx.cluster, resource, o, showEvents)));
       continue;
@@ -121,10 +92,4 @@ export function describe(ctx: VerbContext, words: string[]): KubectlResult {
     return { exitCode: 0, stdout: '', stderr: errors.join('\n') };
   }
   return { exitCode: errors.length ? 1 : 0, stdout: out.join('\n\n').replace(/\n$/, ''), stderr: errors.join('\n') };
-}
-
-function namespacesOf(cluster: Cluster): string[] {
-  const set = new Set<string>(['default']);
-  for (const kind of ['Pod', 'CloneSet', 'PersistentVolumeClaim', 'ControllerRevision'] as const) for (const o of cluster.store.list(kind)) set.add(o.metadata.namespace ?? 'default');
-  return [...set].sort();
 }

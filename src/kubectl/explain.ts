@@ -2,15 +2,23 @@
 // template: GROUP/KIND/VERSION, `FIELD: name <type>` for a field, DESCRIPTION wrapped at 76
 // columns and indented 4, FIELDS each as `  name\t<type>` with its description. The descriptions
 // are ours (explain/*.ts), in the page's language.
-import { parseFlags, type KubectlResult, type VerbContext } from './readVerbs';
-import { findResource } from './info';
+import { flag, parseFlags, type FlagSpec } from './args';
+import type { KubectlResult, VerbContext } from './readVerbs';
+import { resolveResource, type ResourceKind } from './resources';
 import type { FieldDoc, ResourceDoc } from './explain/schema';
 import { cloneSetDoc } from './explain/cloneset';
 import { podDoc } from './explain/pod';
 
 const fail = (stderr: string): KubectlResult => ({ exitCode: 1, stdout: '', stderr });
 
-const DOCS: Record<string, ResourceDoc> = { CloneSet: cloneSetDoc, Pod: podDoc };
+/** The kinds explain has field descriptions for (completion walks the same documents). */
+export const EXPLAIN_DOCS: Partial<Record<ResourceKind, ResourceDoc>> = { CloneSet: cloneSetDoc, Pod: podDoc };
+
+export const EXPLAIN_FLAGS: readonly FlagSpec[] = [
+  { name: 'recursive', kind: 'bool' },
+  { name: 'api-version', kind: 'string' },
+  { name: 'output', short: 'o', kind: 'string' },
+];
 
 /** goutils.WrapCustom(str, width, "\n", false): break at the last space that fits; long words stay whole. */
 export function wrapWords(str: string, width: number): string {
@@ -92,20 +100,20 @@ function fieldList(fields: Record<string, FieldDoc>, level: number, recursive: b
 }
 
 export function explain(ctx: VerbContext, words: string[]): KubectlResult {
-  const flags = parseFlags(words, { '--recursive': 'bool', '--api-version': 'value', '--output': 'value', '-o': 'value' });
-  const output = flags.values.get('--output') ?? flags.values.get('-o') ?? 'plaintext';
+  const flags = parseFlags(words, EXPLAIN_FLAGS, 'explain');
+  const output = flag.str(flags, 'output') ?? 'plaintext';
   if (output !== 'plaintext' && output !== 'plaintext-openapiv2') return fail(`error: unsupported output format "${output}"; supported formats: plaintext, plaintext-openapiv2`);
   if (flags.positional.length === 0) {
     return fail('error: You must specify the type of resource to explain. Use "kubectl api-resources" for a complete list of supported resources.');
   }
   if (flags.positional.length > 1) return fail(`error: We accept only this format: explain RESOURCE`);
   const [resourceWord, ...path] = flags.positional[0].split('.');
-  const resource = findResource(resourceWord);
+  const resource = resolveResource(resourceWord);
   if (!resource) return fail(`error: the server doesn't have a resource type "${resourceWord}"`);
-  const doc = DOCS[resource.kind];
-  if (!doc) return fail(`error: explain here covers clonesets and pods; "${resource.name}" has no field descriptions`);
+  const doc = EXPLAIN_DOCS[resource.kind];
+  if (!doc) return fail(`error: explain here covers clonesets and pods; "${resource.plural}" has no field descriptions`);
   const lang = ctx.lang ?? 'en';
-  const recursive = flags.bools.get('--recursive') === true;
+  const recursive = flag.bool(flags, 'recursive');
   let current: { en: string; zh: string; fields?: Record<string, FieldDoc> } = doc;
   let heading = '';
   for (const [i, name] of path.entries()) {

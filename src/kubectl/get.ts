@@ -3,15 +3,14 @@
 // in the requested format. Human-readable output is kubectl's tables; other formats see the
 // objects as API JSON, wrapped in a List unless one named object was asked for. `--watch` hands
 // back a subscription that prints a row per change (watch.ts).
-import type { KubeEvent } from '../sim/api/types';
 import type { Cluster } from '../sim/cluster';
-import type { StoredKind } from '../sim/store';
 import { apiObject, listObject, type JsonObject } from './apiObject';
-import { flag, parseFlags, type FlagSpec, type ParsedArgs, UsageError } from './args';
+import { flag, parseFlags, type FlagSpec, type ParsedArgs } from './args';
 import { findValues, JsonPathError, parseJsonPath, relaxedJsonPath } from './jsonpath';
 import { parseCustomColumns, printCustomColumns, printJsonPath, toJson, toYaml, type CustomColumn } from './printers/output';
 import { printTable, type Printable, type TableContext, type TableOptions } from './printers/table';
-import { qualifiedPlural, qualifiedSingular, resolveResource, type ResourceType } from './resources';
+import { qualifiedSingular, resolveResource, type ResourceType } from './resources';
+import { listObjects, LookupError, notFoundMessage, resolveTargets, type Target } from './lookup';
 import { parseSelector, SelectorError, selectorMatchesLabels, type SelectorRequirement } from './selector';
 import { TabWriter } from './tabwriter';
 import type { KubectlResult } from './readVerbs';
@@ -74,77 +73,8 @@ function outputFormat(value: string | undefined): OutputFormat {
   throw new GetError(`error: unable to match a printer suitable for the output format "${value}", allowed formats are: ${PRINTER_FORMATS}\n`);
 }
 
-/** One resource type and the names asked for (none: list them all). */
-export interface GetTarget {
-  resource: ResourceType;
-  names: string[];
-}
-
-/** The resource words of a get/delete command line. */
-export function resolveTargets(positional: readonly string[]): { targets: GetTarget[]; singleItemImplied: boolean; printWithKind: boolean } {
-  if (positional.length === 0) {
-    throw new GetError(
-      'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\n' +
-        'error: Required resource not specified.\n' +
-        'Use "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\n' +
-        "See 'kubectl get -h' for help and examples\n",
-    );
-  }
-  const resolve = (word: string): ResourceType[] => {
-    if (word.toLowerCase() === 'all') return [resolveResource('pods') as ResourceType];
-    const r = resolveResource(word);
-    if (!r) throw new GetError(`error: the server doesn't have a resource type "${word}"\n`);
-    return [r];
-  };
-  if (positional[0].includes('/')) {
-    const targets: GetTarget[] = [];
-    for (const p of positional) {
-      const slash = p.indexOf('/');
-      if (slash < 0) {
-        throw new GetError(
-          `error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'\n`,
-        );
-      }
-      const name = p.slice(slash + 1);
-      if (name === '') throw new GetError(`error: arguments in resource/name form must have a single resource and name\n`);
-      const [resource] = resolve(p.slice(0, slash));
-      const existing = targets.find((t) => t.resource === resource);
-      if (existing) existing.names.push(name);
-      else targets.push({ resource, names: [name] });
-    }
-    return { targets, singleItemImplied: positional.length === 1, printWithKind: targets.length > 1 };
-  }
-  const words = positional[0].split(',');
-  if (words.some((w) => w === '')) throw new GetError(`error: the server doesn't have a resource type ""\n`);
-  const resources: ResourceType[] = [];
-  for (const w of words) for (const r of resolve(w)) if (!resources.includes(r)) resources.push(r);
-  const names = positional.slice(1);
-  if (names.some((n) => n.includes('/'))) {
-    throw new GetError(
-      `error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'\n`,
-    );
-  }
-  return {
-    targets: resources.map((resource) => ({ resource, names: [...names] })),
-    singleItemImplied: resources.length === 1 && names.length === 1,
-    printWithKind: words.length > 1 || words.some((w) => w.toLowerCase() === 'all'),
-  };
-}
-
-const byNamespaceAndName = (a: Printable, b: Printable): number =>
-  (a.metadata.namespace ?? '').localeCompare(b.metadata.namespace ?? '') || (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0);
-
-/** Every object of a type in scope (namespace or all), as the API server lists them. */
-export function listObjects(cluster: Cluster, resource: ResourceType, namespace: string | undefined): Printable[] {
-  let objects: Printable[];
-  if (resource.kind === 'Event') objects = cluster.eventList() as KubeEvent[];
-  else objects = cluster.store.list(resource.kind as StoredKind);
-  if (resource.namespaced && namespace !== undefined) objects = objects.filter((o) => (o.metadata.namespace ?? 'default') === namespace);
-  return [...objects].sort(byNamespaceAndName);
-}
-
 export interface GetRequest {
-  targets: GetTarget[];
+  targets: Target[];
   singleItemImplied: boolean;
   namespace: string;
   allNamespaces: boolean;
@@ -163,6 +93,14 @@ export interface GetRequest {
 export function parseGet(words: readonly string[]): GetRequest {
   const p: ParsedArgs = parseFlags(words, GET_FLAGS, 'get');
   const format = outputFormat(flag.str(p, 'output'));
+  if (p.positional.length === 0) {
+    throw new GetError(
+      'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\n' +
+        'error: Required resource not specified.\n' +
+        'Use "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\n' +
+        "See 'kubectl get -h' for help and examples\n",
+    );
+  }
   const { targets, singleItemImplied, printWithKind } = resolveTargets(p.positional);
   let selector: SelectorRequirement[] = [];
   const selectorText = flag.str(p, 'selector');
@@ -220,7 +158,7 @@ export function fetchObjects(cluster: Cluster, req: GetRequest): { groups: { res
       for (const name of t.names) {
         const found = all.find((o) => o.metadata.name === name);
         if (found) objects.push(found);
-        else if (!req.ignoreNotFound) errors.push(`Error from server (NotFound): ${qualifiedPlural(t.resource)} "${name}" not found\n`);
+        else if (!req.ignoreNotFound) errors.push(`${notFoundMessage(t.resource, name)}\n`);
       }
     } else objects = all.filter((o) => selectorMatchesLabels(req.selector, o.metadata.labels));
     groups.push({ resource: t.resource, objects });
@@ -341,7 +279,7 @@ export function getCommand(cluster: Cluster, words: readonly string[]): { result
     req = parseGet(words);
   } catch (e) {
     if (e instanceof GetError) return { result: { exitCode: 1, stdout: '', stderr: e.message } };
-    if (e instanceof UsageError) throw e;
+    if (e instanceof LookupError) return { result: { exitCode: 1, stdout: '', stderr: `${e.message}\n` } };
     throw e;
   }
   if (req.watch === 'watch-only') return { result: { exitCode: 0, stdout: '', stderr: '' }, request: req };

@@ -1,50 +1,11 @@
-// What the simulated API server serves and which versions answer: the resource table behind
-// `kubectl api-resources` (and behind resolving `po`, `clone`, `clonesets.apps.kruise.io`, …),
-// and `kubectl version`.
-import { parseFlags, type KubectlResult, type VerbContext } from './readVerbs';
-import { tabwrite, TABLE_TABWRITER } from './describeWriter';
-
-export interface ResourceInfo {
-  /** Plural resource name, as `api-resources` lists it. */
-  name: string;
-  singular: string;
-  shortNames: string[];
-  group: string;
-  version: string;
-  namespaced: boolean;
-  kind: 'Pod' | 'Node' | 'PersistentVolumeClaim' | 'Event' | 'ControllerRevision' | 'CloneSet';
-  verbs: string[];
-}
-
-const CORE_VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
-
-/** In discovery order: the core group, then apps, then kruise's group. */
-export const RESOURCES: readonly ResourceInfo[] = [
-  { name: 'events', singular: 'event', shortNames: ['ev'], group: '', version: 'v1', namespaced: true, kind: 'Event', verbs: CORE_VERBS },
-  { name: 'nodes', singular: 'node', shortNames: ['no'], group: '', version: 'v1', namespaced: false, kind: 'Node', verbs: CORE_VERBS },
-  { name: 'persistentvolumeclaims', singular: 'persistentvolumeclaim', shortNames: ['pvc'], group: '', version: 'v1', namespaced: true, kind: 'PersistentVolumeClaim', verbs: CORE_VERBS },
-  { name: 'pods', singular: 'pod', shortNames: ['po'], group: '', version: 'v1', namespaced: true, kind: 'Pod', verbs: CORE_VERBS },
-  { name: 'controllerrevisions', singular: 'controllerrevision', shortNames: [], group: 'apps', version: 'v1', namespaced: true, kind: 'ControllerRevision', verbs: CORE_VERBS },
-  { name: 'clonesets', singular: 'cloneset', shortNames: ['clone'], group: 'apps.kruise.io', version: 'v1alpha1', namespaced: true, kind: 'CloneSet', verbs: CORE_VERBS },
-];
-
-export const apiVersionOf = (r: ResourceInfo): string => (r.group ? `${r.group}/${r.version}` : r.version);
-
-/** Every word that names the resource: plural, singular, short names, `name.group`, `name.version.group`, kind. */
-export function resourceWords(r: ResourceInfo): string[] {
-  const base = [r.name, r.singular, ...r.shortNames, r.kind.toLowerCase()];
-  if (!r.group) return [...new Set(base)];
-  return [...new Set([...base, `${r.name}.${r.group}`, `${r.singular}.${r.group}`, `${r.name}.${r.version}.${r.group}`])];
-}
-
-/** The resource a word names (case-insensitive), or undefined. */
-export function findResource(word: string): ResourceInfo | undefined {
-  const w = word.toLowerCase();
-  return RESOURCES.find((r) => resourceWords(r).includes(w));
-}
-
-/** `pods`, `clonesets.apps.kruise.io`: the qualified plural used in API errors and `-o name`. */
-export const qualifiedName = (r: ResourceInfo): string => (r.group ? `${r.name}.${r.group}` : r.name);
+// What the simulated API server answers about itself: `kubectl api-resources` (the table in
+// resources.ts, in discovery order) and `kubectl version`.
+import type { KubectlResult, VerbContext } from './readVerbs';
+import { flag, parseFlags, type FlagSpec } from './args';
+import { apiVersionOf, qualifiedPlural, RESOURCES } from './resources';
+import { tabulate } from './tabwriter';
+import { toYaml } from './printers/output';
+import type { Json } from './apiObject';
 
 export const CLIENT_GIT_VERSION = 'v1.30.2';
 export const KUSTOMIZE_VERSION = 'v5.0.4-0.20230601165947-6ce0bf390ce3';
@@ -68,21 +29,23 @@ function versionInfo(gitVersion: string) {
   };
 }
 
+export const VERSION_FLAGS: readonly FlagSpec[] = [
+  { name: 'client', kind: 'bool' },
+  { name: 'output', short: 'o', kind: 'string' },
+];
+
 /** `kubectl version [--client] [-o json|yaml]`. */
 export function version(_ctx: VerbContext, words: string[]): KubectlResult {
-  const { positional, values, bools } = parseFlags(words, { '--client': 'bool', '--output': 'value', '-o': 'value' });
-  if (positional.length > 0) return fail(`error: unknown command "${positional[0]}" for "kubectl version"`);
-  const output = values.get('--output') ?? values.get('-o') ?? '';
-  const clientOnly = bools.get('--client') === true;
+  const p = parseFlags(words, VERSION_FLAGS, 'version');
+  if (p.positional.length > 0) return fail(`error: unknown command "${p.positional[0]}" for "kubectl version"`);
+  const output = flag.str(p, 'output') ?? '';
+  const clientOnly = flag.bool(p, 'client');
   if (output === 'json' || output === 'yaml') {
     const doc: Record<string, unknown> = { clientVersion: versionInfo(CLIENT_GIT_VERSION), kustomizeVersion: KUSTOMIZE_VERSION };
     if (!clientOnly) doc.serverVersion = versionInfo(SERVER_GIT_VERSION);
+    // JSON in the struct's field order with a two-space indent; YAML through sigs.k8s.io/yaml, so sorted.
     if (output === 'json') return ok(JSON.stringify(doc, null, 2));
-    const yamlOf = (o: Record<string, unknown>, indent: string): string =>
-      Object.entries(o)
-        .map(([k, v]) => (typeof v === 'object' && v !== null ? `${indent}${k}:\n${yamlOf(v as Record<string, unknown>, indent + '  ')}` : `${indent}${k}: ${/^\d+$/.test(String(v)) ? `"${v}"` : v}`))
-        .join('\n');
-    return ok(yamlOf(doc, ''));
+    return ok(toYaml(doc as Json));
   }
   if (output !== '') return fail('error: --output must be \'yaml\' or \'json\'');
   const lines = [`Client Version: ${CLIENT_GIT_VERSION}`, `Kustomize Version: ${KUSTOMIZE_VERSION}`];
@@ -90,25 +53,32 @@ export function version(_ctx: VerbContext, words: string[]): KubectlResult {
   return ok(lines.join('\n'));
 }
 
+export const API_RESOURCES_FLAGS: readonly FlagSpec[] = [
+  { name: 'namespaced', kind: 'bool' },
+  { name: 'api-group', kind: 'string' },
+  { name: 'output', short: 'o', kind: 'string' },
+  { name: 'no-headers', kind: 'bool' },
+  { name: 'verbs', kind: 'string' },
+];
+
 /** `kubectl api-resources [--namespaced=bool] [--api-group=G] [-o wide|name] [--no-headers]`. */
 export function apiResources(_ctx: VerbContext, words: string[]): KubectlResult {
-  const { positional, values, bools } = parseFlags(words, { '--namespaced': 'bool', '--api-group': 'value', '--output': 'value', '-o': 'value', '--no-headers': 'bool', '--verbs': 'value' });
-  if (positional.length > 0) return fail(`error: unexpected arguments: [${positional.join(' ')}]\nSee 'kubectl api-resources -h' for help and examples`);
-  const output = values.get('--output') ?? values.get('-o') ?? '';
+  const p = parseFlags(words, API_RESOURCES_FLAGS, 'api-resources');
+  if (p.positional.length > 0) return fail(`error: unexpected arguments: [${p.positional.join(' ')}]\nSee 'kubectl api-resources -h' for help and examples`);
+  const output = flag.str(p, 'output') ?? '';
   if (!['', 'wide', 'name'].includes(output)) return fail(`error: --output ${output} is not available`);
   let list = [...RESOURCES];
-  const namespaced = bools.get('--namespaced');
-  if (namespaced !== undefined) list = list.filter((r) => r.namespaced === namespaced);
-  const group = values.get('--api-group');
+  if (flag.has(p, 'namespaced')) list = list.filter((r) => r.namespaced === flag.bool(p, 'namespaced'));
+  const group = flag.str(p, 'api-group');
   if (group !== undefined) list = list.filter((r) => r.group === group);
-  const verbs = values.get('--verbs');
+  const verbs = flag.str(p, 'verbs');
   if (verbs) list = list.filter((r) => verbs.split(',').every((v) => r.verbs.includes(v)));
-  if (output === 'name') return ok(list.map(qualifiedName).join('\n'));
-  const rows: string[] = [];
-  if (bools.get('--no-headers') !== true) rows.push(`NAME\tSHORTNAMES\tAPIVERSION\tNAMESPACED\tKIND${output === 'wide' ? '\tVERBS\tCATEGORIES' : ''}`);
+  if (output === 'name') return ok(list.map(qualifiedPlural).join('\n'));
+  const rows: string[][] = [];
+  if (!flag.bool(p, 'no-headers')) rows.push(['NAME', 'SHORTNAMES', 'APIVERSION', 'NAMESPACED', 'KIND', ...(output === 'wide' ? ['VERBS', 'CATEGORIES'] : [])]);
   for (const r of list) {
-    const wide = output === 'wide' ? `\t[${r.verbs.join(' ')}]\t${r.kind === 'Pod' || r.kind === 'CloneSet' ? 'all' : ''}` : '';
-    rows.push(`${r.name}\t${r.shortNames.join(',')}\t${apiVersionOf(r)}\t${r.namespaced}\t${r.kind}${wide}`);
+    const wide = output === 'wide' ? [`[${r.verbs.join(' ')}]`, r.categories.join(',')] : [];
+    rows.push([r.plural, r.shortNames.join(','), apiVersionOf(r), String(r.namespaced), r.kind, ...wide]);
   }
-  return ok(tabwrite(rows.join('\n') + '\n', TABLE_TABWRITER).replace(/\n$/, ''));
+  return ok(tabulate(rows).replace(/\n$/, ''));
 }

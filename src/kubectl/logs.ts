@@ -8,8 +8,10 @@
 import type { ContainerState, Pod } from '../sim/api/types';
 import { toRFC3339 } from '../sim/api/virtualTime';
 import { splitImageReference } from '../sim/api/imageReference';
-import { NAMESPACE_FLAGS, namespaceFlag, parseFlags, type KubectlResult, type VerbContext } from './readVerbs';
-import { findResource } from './info';
+import { flag, namespaceFlag, parseFlags, type FlagSpec } from './args';
+import type { KubectlResult, VerbContext } from './readVerbs';
+import { resolveResource } from './resources';
+import { notFoundMessage } from './lookup';
 
 const fail = (stderr: string): KubectlResult => ({ exitCode: 1, stdout: '', stderr });
 
@@ -163,40 +165,36 @@ function previousImageOf(ctx: VerbContext, pod: Pod, startedAt: number): string 
   return best?.image;
 }
 
+export const LOGS_FLAGS: readonly FlagSpec[] = [
+  { name: 'container', short: 'c', kind: 'string' },
+  { name: 'previous', short: 'p', kind: 'bool' },
+  { name: 'tail', kind: 'int' },
+  { name: 'follow', short: 'f', kind: 'bool' },
+  { name: 'timestamps', kind: 'bool' },
+  { name: 'all-containers', kind: 'bool' },
+];
+
 export function logs(ctx: VerbContext, words: string[]): KubectlResult {
-  const flags = parseFlags(words, {
-    ...NAMESPACE_FLAGS,
-    '-c': 'value',
-    '--container': 'value',
-    '-p': 'bool',
-    '--previous': 'bool',
-    '--tail': 'value',
-    '-f': 'bool',
-    '--follow': 'bool',
-    '--timestamps': 'bool',
-    '--all-containers': 'bool',
-  });
-  const [target, container2, ...extra] = flags.positional;
+  const p = parseFlags(words, LOGS_FLAGS, 'logs');
+  const [target, container2, ...extra] = p.positional;
   if (target === undefined) {
     return fail("error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples");
   }
   if (extra.length > 0) return fail("error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nSee 'kubectl logs -h' for help and examples");
-  const tailText = flags.values.get('--tail') ?? '-1';
-  if (!/^-?\d+$/.test(tailText)) return fail(`error: invalid argument "${tailText}" for "--tail" flag: strconv.ParseInt: parsing "${tailText}": invalid syntax`);
-  const namespace = namespaceFlag(flags);
-  const container = flags.values.get('-c') ?? flags.values.get('--container') ?? container2;
-  const previous = flags.bools.get('-p') === true || flags.bools.get('--previous') === true;
+  const namespace = namespaceFlag(p);
+  const container = flag.str(p, 'container') ?? container2;
+  const previous = flag.bool(p, 'previous');
   let pod: Pod | undefined;
   let notice = '';
   const slash = target.indexOf('/');
   if (slash >= 0) {
-    const resource = findResource(target.slice(0, slash));
+    const resource = resolveResource(target.slice(0, slash));
     const name = target.slice(slash + 1);
     if (!resource) return fail(`error: the server doesn't have a resource type "${target.slice(0, slash)}"`);
     if (resource.kind === 'Pod') pod = ctx.cluster.store.get('Pod', namespace, name);
     else if (resource.kind === 'CloneSet') {
       const cs = ctx.cluster.store.get('CloneSet', namespace, name);
-      if (!cs) return fail(`Error from server (NotFound): clonesets.apps.kruise.io "${name}" not found`);
+      if (!cs) return fail(notFoundMessage(resource, name));
       const owned = ctx.cluster.store.list('Pod', namespace).filter((p) => p.metadata.ownerReferences?.some((r) => r.uid === cs.metadata.uid));
       if (owned.length === 0) return fail(`error: timed out waiting for the condition`);
       pod = [...owned].sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1))[0];
@@ -207,10 +205,10 @@ export function logs(ctx: VerbContext, words: string[]): KubectlResult {
     pod = ctx.cluster.store.get('Pod', namespace, target);
     if (!pod) return fail(`Error from server (NotFound): pods "${target}" not found`);
   }
-  const result = podLogs(ctx, pod, container, previous, flags.bools.get('--all-containers') === true);
+  const result = podLogs(ctx, pod, container, previous, flag.bool(p, 'all-containers'));
   if (!result.lines) return { ...result, stderr: [notice, result.stderr].filter(Boolean).join('\n') };
-  const tail = Number(tailText);
+  const tail = flag.int(p, 'tail') ?? -1;
   const shown = tail >= 0 ? result.lines.slice(Math.max(0, result.lines.length - tail)) : result.lines;
-  const stamped = flags.bools.get('--timestamps') === true;
+  const stamped = flag.bool(p, 'timestamps');
   return { exitCode: 0, stdout: shown.map((l) => (stamped ? `${nanoStamp(l.at)} ${l.text}` : l.text)).join('\n'), stderr: notice };
 }

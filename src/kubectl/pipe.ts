@@ -1,4 +1,4 @@
-// The few text filters a kubectl user pipes into: sort, grep, head, tail, wc and uniq, with the
+// Cutting a shell line into its pipeline, and the few text filters a kubectl user pipes into: sort, grep, head, tail, wc and uniq, with the
 // options people reach for. Each takes the text (lines without a final newline) and returns the
 // filtered text and the exit status the real tool would give.
 
@@ -8,6 +8,37 @@ export interface FilterResult {
 }
 
 export const PIPE_COMMANDS = ['grep', 'head', 'sort', 'tail', 'uniq', 'wc'] as const;
+
+/** Cuts a line at unquoted `|` and drops an unquoted `#` comment (a `#` that starts a word). */
+export function splitPipeline(line: string): string[] {
+  const segments: string[] = [];
+  let cur = '';
+  let quote: string | null = null;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quote) {
+      if (ch === '\\' && quote === '"' && i + 1 < line.length) {
+        cur += ch + line[++i];
+        continue;
+      }
+      if (ch === quote) quote = null;
+      cur += ch;
+    } else if (ch === '\\' && i + 1 < line.length) {
+      cur += ch + line[++i];
+    } else if (ch === '"' || ch === "'") {
+      quote = ch;
+      cur += ch;
+    } else if (ch === '#' && (cur === '' || /\s$/.test(cur))) {
+      break;
+    } else if (ch === '|') {
+      segments.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  segments.push(cur);
+  return segments;
+}
+
 
 const linesOf = (text: string): string[] => (text === '' ? [] : text.replace(/\n$/, '').split('\n'));
 

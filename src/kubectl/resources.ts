@@ -1,7 +1,7 @@
 // The resource types the simulated API server serves, as kubectl's RESTMapper sees them: plural,
 // singular and short names, group, and the names kubectl prints (`pod/x`, `cloneset.apps.kruise.io/x`)
-// and the API server uses in errors (`pods "x" not found`). Also the word lists a shell needs
-// for tab completion.
+// and the API server uses in errors (`pods "x" not found`), and what discovery says of each
+// (`api-resources`). Parsing, api-resources, explain, describe and completion all read this table.
 
 export type ResourceKind = 'Pod' | 'CloneSet' | 'PersistentVolumeClaim' | 'Node' | 'ControllerRevision' | 'Event';
 
@@ -15,15 +15,22 @@ export interface ResourceType {
   group: string;
   version: string;
   namespaced: boolean;
+  /** The verbs discovery lists (`api-resources -o wide`). */
+  verbs: readonly string[];
+  /** Discovery categories: `all` for pods (kruise's CRD declares none for clonesets). */
+  categories: readonly string[];
 }
 
+const VERBS_SERVED = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
+
+/** In discovery order (what `api-resources` lists): the core group, then apps, then kruise's group. */
 export const RESOURCES: readonly ResourceType[] = [
-  { kind: 'Pod', plural: 'pods', singular: 'pod', shortNames: ['po'], group: '', version: 'v1', namespaced: true },
-  { kind: 'CloneSet', plural: 'clonesets', singular: 'cloneset', shortNames: ['clone'], group: 'apps.kruise.io', version: 'v1alpha1', namespaced: true },
-  { kind: 'PersistentVolumeClaim', plural: 'persistentvolumeclaims', singular: 'persistentvolumeclaim', shortNames: ['pvc'], group: '', version: 'v1', namespaced: true },
-  { kind: 'Node', plural: 'nodes', singular: 'node', shortNames: ['no'], group: '', version: 'v1', namespaced: false },
-  { kind: 'ControllerRevision', plural: 'controllerrevisions', singular: 'controllerrevision', shortNames: [], group: 'apps', version: 'v1', namespaced: true },
-  { kind: 'Event', plural: 'events', singular: 'event', shortNames: ['ev'], group: '', version: 'v1', namespaced: true },
+  { kind: 'Event', plural: 'events', singular: 'event', shortNames: ['ev'], group: '', version: 'v1', namespaced: true, verbs: VERBS_SERVED, categories: [] },
+  { kind: 'Node', plural: 'nodes', singular: 'node', shortNames: ['no'], group: '', version: 'v1', namespaced: false, verbs: VERBS_SERVED, categories: [] },
+  { kind: 'PersistentVolumeClaim', plural: 'persistentvolumeclaims', singular: 'persistentvolumeclaim', shortNames: ['pvc'], group: '', version: 'v1', namespaced: true, verbs: VERBS_SERVED, categories: [] },
+  { kind: 'Pod', plural: 'pods', singular: 'pod', shortNames: ['po'], group: '', version: 'v1', namespaced: true, verbs: VERBS_SERVED, categories: ['all'] },
+  { kind: 'ControllerRevision', plural: 'controllerrevisions', singular: 'controllerrevision', shortNames: [], group: 'apps', version: 'v1', namespaced: true, verbs: VERBS_SERVED, categories: [] },
+  { kind: 'CloneSet', plural: 'clonesets', singular: 'cloneset', shortNames: ['clone'], group: 'apps.kruise.io', version: 'v1alpha1', namespaced: true, verbs: VERBS_SERVED, categories: [] },
 ];
 
 export const resourceOf = (kind: ResourceKind): ResourceType => RESOURCES.find((r) => r.kind === kind) as ResourceType;
@@ -55,42 +62,5 @@ export function resolveResource(word: string): ResourceType | undefined {
   return undefined;
 }
 
-/**
- * What a shell completes, one entry per resource type: `names` are every word kubectl accepts
- * for it (plural first), `kind` its Kind. Verbs lists kubectl's verbs the simulator answers, and
- * VERB_FLAGS each verb's long flags (with their `--`), global flags included.
- */
-export const RESOURCE_TYPES: readonly { kind: ResourceKind; names: readonly string[] }[] = RESOURCES.map((r) => ({
-  kind: r.kind,
-  names: [r.plural, r.singular, ...r.shortNames, ...(r.group ? [`${r.plural}.${r.group}`] : [])],
-}));
-
-const GLOBAL = ['--namespace', '--context', '--cluster', '--kubeconfig', '--request-timeout'];
-
-export const VERB_FLAGS: Readonly<Record<string, readonly string[]>> = {
-  get: [
-    '--output',
-    '--selector',
-    '--all-namespaces',
-    '--watch',
-    '--watch-only',
-    '--label-columns',
-    '--show-labels',
-    '--sort-by',
-    '--no-headers',
-    '--show-kind',
-    '--allow-missing-template-keys',
-    '--ignore-not-found',
-    '--chunk-size',
-    ...GLOBAL,
-  ],
-  apply: ['--filename', '--dry-run', ...GLOBAL],
-  create: ['--filename', '--dry-run', ...GLOBAL],
-  delete: ['--all', '--selector', '--filename', '--wait', '--now', '--grace-period', '--force', '--ignore-not-found', ...GLOBAL],
-  scale: ['--replicas', ...GLOBAL],
-  label: ['--overwrite', '--all', '--selector', '--list', ...GLOBAL],
-  annotate: ['--overwrite', '--all', '--selector', '--list', ...GLOBAL],
-  patch: ['--patch', '--type', ...GLOBAL],
-};
-
-export const VERBS: readonly string[] = Object.keys(VERB_FLAGS);
+/** Every word kubectl accepts for a resource type that a shell offers: plural, singular, short names. */
+export const typeWords = (r: ResourceType): string[] => [r.plural, r.singular, ...r.shortNames];

@@ -5,12 +5,11 @@
 // what happens next is the controller's business.
 import type { CloneSet, ControllerRevision, PodTemplateSpec } from '../sim/api/types';
 import { podTemplateToGoJson, goMarshalSorted } from '../sim/api/goJson';
-import { NAMESPACE_FLAGS, namespaceFlag, parseFlags, type KubectlResult, type VerbContext } from './readVerbs';
-import { LookupError, notFoundMessage, targetsOf } from './describe';
-import { PrefixWriter } from './describeWriter';
+import { flag, namespaceFlag, parseFlags, type FlagSpec } from './args';
+import type { KubectlResult, VerbContext } from './readVerbs';
+import { LookupError, notFoundMessage, resolveTargets, type Target } from './lookup';
+import { PrefixWriter, tabwrite } from './describeWriter';
 import { describePodTemplate } from './describePod';
-import { tabwrite } from './describeWriter';
-import type { ResourceInfo } from './info';
 
 const ok = (stdout: string): KubectlResult => ({ exitCode: 0, stdout, stderr: '' });
 const fail = (stderr: string): KubectlResult => ({ exitCode: 1, stdout: '', stderr });
@@ -24,9 +23,9 @@ interface Found {
 /** The one CloneSet a rollout subcommand names, or kubectl's error for what it names instead. */
 function cloneSetNamed(ctx: VerbContext, positional: string[], namespace: string, what: 'status' | 'history' | 'rollback'): Found | KubectlResult {
   if (positional.length === 0) return fail('error: required resource not specified');
-  let targets: { resource: ResourceInfo; names: string[] }[];
+  let targets: Target[];
   try {
-    targets = targetsOf(positional);
+    targets = resolveTargets(positional).targets;
   } catch (e) {
     if (e instanceof LookupError) return fail(e.message);
     throw e;
@@ -70,11 +69,18 @@ export function rolloutStatusMessage(cs: CloneSet): string {
   return `CloneSet rolling update complete ${status.availableReplicas ?? 0} pods at revision ${status.updateRevision ?? ''}...`;
 }
 
+export const ROLLOUT_STATUS_FLAGS: readonly FlagSpec[] = [
+  { name: 'watch', short: 'w', kind: 'bool' },
+  { name: 'revision', kind: 'int' },
+  { name: 'timeout', kind: 'string' },
+  { name: 'detail', short: 'd', kind: 'bool' },
+];
+
 export function rolloutStatus(ctx: VerbContext, words: string[]): KubectlResult {
-  const flags = parseFlags(words, { ...NAMESPACE_FLAGS, '-w': 'bool', '--watch': 'bool', '--revision': 'value', '--timeout': 'value', '-d': 'bool', '--detail': 'bool' });
-  const revision = flags.values.get('--revision');
-  if (revision !== undefined && !/^\d+$/.test(revision)) return fail(`error: revision must be a positive integer: ${revision}`);
-  const found = cloneSetNamed(ctx, flags.positional, namespaceFlag(flags), 'status');
+  const p = parseFlags(words, ROLLOUT_STATUS_FLAGS, 'kruise rollout status');
+  const revision = flag.int(p, 'revision');
+  if (revision !== undefined && revision < 0) return fail(`error: revision must be a positive integer: ${revision}`);
+  const found = cloneSetNamed(ctx, p.positional, namespaceFlag(p), 'status');
   if ('exitCode' in found) return found;
   return ok(rolloutStatusMessage(found.cs));
 }
@@ -98,14 +104,14 @@ function printTemplate(template: PodTemplateSpec): string {
   return w.toString();
 }
 
+export const ROLLOUT_HISTORY_FLAGS: readonly FlagSpec[] = [{ name: 'revision', kind: 'int' }];
+
 export function rolloutHistory(ctx: VerbContext, words: string[]): KubectlResult {
-  const flags = parseFlags(words, { ...NAMESPACE_FLAGS, '--revision': 'value' });
-  const revisionText = flags.values.get('--revision') ?? '0';
-  if (!/^-?\d+$/.test(revisionText)) return fail(`error: invalid argument "${revisionText}" for "--revision" flag: strconv.ParseInt: parsing "${revisionText}": invalid syntax`);
-  const revision = Number(revisionText);
+  const p = parseFlags(words, ROLLOUT_HISTORY_FLAGS, 'kruise rollout history');
+  const revision = flag.int(p, 'revision') ?? 0;
   if (revision < 0) return fail(`error: revision must be a positive integer: ${revision}`);
-  const namespace = namespaceFlag(flags);
-  const found = cloneSetNamed(ctx, flags.positional, namespace, 'history');
+  const namespace = namespaceFlag(p);
+  const found = cloneSetNamed(ctx, p.positional, namespace, 'history');
   if ('exitCode' in found) return found;
   const history = historyOf(ctx, found.cs, found.namespace);
   const prefix = `cloneset.apps.kruise.io/${found.cs.metadata.name}`;
@@ -119,14 +125,17 @@ export function rolloutHistory(ctx: VerbContext, words: string[]): KubectlResult
   return ok(`${prefix} \n${tabwrite(rows.join('\n') + '\n')}`.replace(/\n$/, ''));
 }
 
+export const ROLLOUT_UNDO_FLAGS: readonly FlagSpec[] = [
+  { name: 'to-revision', kind: 'int' },
+  { name: 'dry-run', kind: 'string' },
+];
+
 export function rolloutUndo(ctx: VerbContext, words: string[]): KubectlResult {
-  const flags = parseFlags(words, { ...NAMESPACE_FLAGS, '--to-revision': 'value', '--dry-run': 'value' });
-  const toText = flags.values.get('--to-revision') ?? '0';
-  if (!/^-?\d+$/.test(toText)) return fail(`error: invalid argument "${toText}" for "--to-revision" flag: strconv.ParseInt: parsing "${toText}": invalid syntax`);
-  const dryRun = flags.values.get('--dry-run') ?? 'none';
+  const p = parseFlags(words, ROLLOUT_UNDO_FLAGS, 'kruise rollout undo');
+  const dryRun = flag.str(p, 'dry-run') ?? 'none';
   if (!['none', 'client', 'server'].includes(dryRun)) return fail(`error: Invalid dry-run value (${dryRun}). Must be "none", "server", or "client".`);
-  const toRevision = Number(toText);
-  const found = cloneSetNamed(ctx, flags.positional, namespaceFlag(flags), 'rollback');
+  const toRevision = flag.int(p, 'to-revision') ?? 0;
+  const found = cloneSetNamed(ctx, p.positional, namespaceFlag(p), 'rollback');
   if ('exitCode' in found) return found;
   const { cs, namespace } = found;
   if (toRevision < 0) return fail(`error: unable to find specified revision ${toRevision} in history`);

@@ -64,7 +64,7 @@ function notFound(e: unknown): KubectlResult {
 
 // ---- apply / create -----------------------------------------------------------------------
 
-const FILE_FLAGS: FlagSpec[] = [
+export const FILE_FLAGS: readonly FlagSpec[] = [
   { name: 'filename', short: 'f', kind: 'stringArray' },
   { name: 'dry-run', kind: 'string' },
   { name: 'validate', kind: 'string' },
@@ -138,8 +138,13 @@ function exists(cluster: Cluster, resource: ResourceType, ns: string, name: stri
 
 // ---- scale --------------------------------------------------------------------------------
 
+export const SCALE_FLAGS: readonly FlagSpec[] = [
+  { name: 'replicas', kind: 'int' },
+  { name: 'current-replicas', kind: 'int' },
+];
+
 function scale(cluster: Cluster, words: string[]): KubectlResult {
-  const p = parseFlags(words, [{ name: 'replicas', kind: 'int' }, { name: 'current-replicas', kind: 'int' }], 'scale');
+  const p = parseFlags(words, SCALE_FLAGS, 'scale');
   const replicas = flag.int(p, 'replicas');
   if (replicas === undefined) return fail('error: required flag(s) "replicas" not set');
   if (replicas < 0) return fail('error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0');
@@ -161,7 +166,7 @@ function scale(cluster: Cluster, words: string[]): KubectlResult {
 
 // ---- delete -------------------------------------------------------------------------------
 
-const DELETE_FLAGS: FlagSpec[] = [
+export const DELETE_FLAGS: readonly FlagSpec[] = [
   { name: 'all', kind: 'bool' },
   { name: 'selector', short: 'l', kind: 'string' },
   { name: 'wait', kind: 'bool' },
@@ -217,7 +222,7 @@ function deleteCmd(cluster: Cluster, words: string[]): KubectlResult {
 
 // ---- label / annotate ---------------------------------------------------------------------
 
-const META_FLAGS: FlagSpec[] = [
+export const META_FLAGS: readonly FlagSpec[] = [
   { name: 'overwrite', kind: 'bool' },
   { name: 'all', kind: 'bool' },
   { name: 'selector', short: 'l', kind: 'string' },
@@ -292,9 +297,18 @@ function metadataCommand(cluster: Cluster, words: string[], verb: 'label' | 'ann
 
 // ---- patch --------------------------------------------------------------------------------
 
-function patch(cluster: Cluster, words: string[]): KubectlResult {
-  const p = parseFlags(words, [{ name: 'patch', short: 'p', kind: 'string' }, { name: 'type', kind: 'string' }, { name: 'patch-file', kind: 'string' }], 'patch');
-  const body = flag.str(p, 'patch');
+export const PATCH_FLAGS: readonly FlagSpec[] = [
+  { name: 'patch', short: 'p', kind: 'string' },
+  { name: 'type', kind: 'string' },
+  { name: 'patch-file', kind: 'string' },
+];
+
+function patch(ctx: VerbContext, words: string[]): KubectlResult {
+  const cluster = ctx.cluster;
+  const p = parseFlags(words, PATCH_FLAGS, 'patch');
+  const file = flag.str(p, 'patch-file');
+  if (file !== undefined && flag.has(p, 'patch')) return fail('error: --patch and --patch-file cannot be specified together');
+  const body = file !== undefined ? readFiles(ctx, [file], 'patch')[0].text : flag.str(p, 'patch');
   if (body === undefined) return fail('error: must specify --patch or --patch-file containing the contents of the patch');
   const type = flag.str(p, 'type') ?? 'strategic';
   if (type !== 'merge' && type !== 'json' && type !== 'strategic') return fail(`error: --type must be one of [json merge strategic], not "${type}"`);
@@ -411,7 +425,7 @@ function dispatch(ctx: VerbContext, verb: string | undefined, rest: string[]): K
     case 'annotate':
       return metadataCommand(cluster, rest, verb);
     case 'patch':
-      return patch(cluster, rest);
+      return patch(ctx, rest);
     case 'kruise':
       if (rest[0] === 'rollout') return kruiseRollout(ctx, rest.slice(1));
       return fail(`error: unknown command "${rest[0] ?? ''}" for "kubectl-kruise"`);

@@ -3,13 +3,12 @@
 // keeps the history, and completes words with Tab. The page draws it; nothing here touches the
 // DOM. run() never throws: whatever is typed comes back as output.
 import type { Cluster } from '../sim/cluster';
-import * as kubectlRun from './run';
-import type { KubectlResult, VerbContext } from './readVerbs';
+import { startKubectl } from './run';
 import { tokenize } from './tokenize';
-import { runPipeline, streamFilters, PIPE_COMMANDS } from './pipe';
-import { findResource, RESOURCES } from './info';
-import { cloneSetDoc } from './explain/cloneset';
-import { podDoc } from './explain/pod';
+import { runPipeline, splitPipeline, streamFilters, PIPE_COMMANDS } from './pipe';
+import { completeLine } from './completion';
+
+export { splitPipeline } from './pipe';
 
 export interface ShellWatch {
   /** Output produced since the last poll ('' if none). */
@@ -48,40 +47,6 @@ export interface Shell {
 
 export const HISTORY_LIMIT = 500;
 
-type Start = (cluster: Cluster, line: string, stdin?: string, options?: Omit<VerbContext, 'cluster' | 'stdin'>) => KubectlResult & { watch?: ShellWatch };
-
-/** `get -w` streams through startKubectl where run.ts has it; plain runKubectl otherwise. */
-const startKubectl: Start = (kubectlRun as unknown as { startKubectl?: Start }).startKubectl ?? kubectlRun.runKubectl;
-
-/** Cuts a line at unquoted `|` and drops an unquoted `#` comment (a `#` that starts a word). */
-export function splitPipeline(line: string): string[] {
-  const segments: string[] = [];
-  let cur = '';
-  let quote: string | null = null;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quote) {
-      if (ch === '\\' && quote === '"' && i + 1 < line.length) {
-        cur += ch + line[++i];
-        continue;
-      }
-      if (ch === quote) quote = null;
-      cur += ch;
-    } else if (ch === '\\' && i + 1 < line.length) {
-      cur += ch + line[++i];
-    } else if (ch === '"' || ch === "'") {
-      quote = ch;
-      cur += ch;
-    } else if (ch === '#' && (cur === '' || /\s$/.test(cur))) {
-      break;
-    } else if (ch === '|') {
-      segments.push(cur);
-      cur = '';
-    } else cur += ch;
-  }
-  segments.push(cur);
-  return segments;
-}
 
 const HELP: Record<'en' | 'zh', string> = {
   en: `Commands in this terminal:
@@ -103,7 +68,12 @@ Ctrl+C stops a watch (get -w).`,
 Tab 补全命令、资源类型、名称和参数；上下方向键浏览历史；Ctrl+C 停止 watch（get -w）。`,
 };
 
-const joinOutput = (...parts: string[]) => parts.filter((p) => p !== '').join('\n');
+/** kubectl's stdout and stderr, each without its final newline, one after the other. */
+const joinOutput = (...parts: string[]) =>
+  parts
+    .map((p) => p.replace(/\n$/, ''))
+    .filter((p) => p !== '')
+    .join('\n');
 
 export function createShell(options: ShellOptions): Shell {
   const entries: string[] = [];
@@ -230,119 +200,4 @@ export function createShell(options: ShellOptions): Shell {
       return cursor === entries.length ? '' : entries[cursor];
     },
   };
-}
-
-// ---- completion ------------------------------------------------------------------------------
-
-const SHELL_COMMANDS = ['cat', 'clear', 'help', 'history', 'k', 'kubectl', 'ls'];
-const VERBS = ['api-resources', 'apply', 'create', 'delete', 'describe', 'edit', 'explain', 'get', 'kruise', 'label', 'logs', 'patch', 'scale', 'version'];
-const ROLLOUT_VERBS = ['history', 'pause', 'resume', 'status', 'undo'];
-const TYPE_WORDS = RESOURCES.flatMap((r) => [r.name, r.singular, ...r.shortNames]);
-const OUTPUTS = ['custom-columns=', 'json', 'jsonpath=', 'name', 'wide', 'yaml'];
-const NS = ['-n', '--namespace'];
-
-const VERB_FLAGS: Record<string, string[]> = {
-  get: [...NS, '-A', '--all-namespaces', '-o', '--output', '-l', '--selector', '-L', '--label-columns', '--show-labels', '--no-headers', '--sort-by', '-w', '--watch', '--watch-only'],
-  describe: [...NS, '-A', '--all-namespaces', '-l', '--selector', '--show-events'],
-  logs: [...NS, '-c', '--container', '-p', '--previous', '--tail', '-f', '--follow', '--timestamps', '--all-containers'],
-  explain: ['--recursive', '--api-version', '--output'],
-  apply: [...NS, '-f', '--filename'],
-  create: [...NS, '-f', '--filename'],
-  delete: [...NS, '-l', '--selector', '--wait'],
-  scale: [...NS, '--replicas'],
-  label: [...NS, '--overwrite'],
-  patch: [...NS, '-p', '--patch', '--type'],
-  edit: [...NS, '-o', '--output'],
-  version: ['--client', '-o', '--output'],
-  'api-resources': ['--namespaced', '--api-group', '-o', '--output', '--no-headers'],
-  status: [...NS, '-w', '--watch', '--revision', '--timeout'],
-  history: [...NS, '--revision'],
-  undo: [...NS, '--to-revision', '--dry-run'],
-  pause: NS,
-  resume: NS,
-};
-
-/** Flags whose value is the next word. */
-const VALUED = new Set([...NS, '-o', '--output', '-l', '--selector', '-L', '--label-columns', '--sort-by', '-c', '--container', '--tail', '--api-version', '-f', '--filename', '--replicas', '-p', '--patch', '--type', '--revision', '--to-revision', '--timeout', '--api-group', '--dry-run']);
-
-interface CompletionSource {
-  cluster: Cluster;
-  files: string[];
-}
-
-function namesOf(cluster: Cluster, typeWord: string): string[] {
-  const r = findResource(typeWord);
-  if (!r) return [];
-  if (r.kind === 'Event') return cluster.eventList().map((e) => e.metadata.name);
-  return cluster.store.list(r.kind).map((o) => o.metadata.name);
-}
-
-/** `spec.updateStrategy.` → the field names explain knows there. */
-function explainPaths(word: string): string[] {
-  const [typeWord, ...path] = word.split('.');
-  const r = findResource(typeWord);
-  const doc = r?.kind === 'CloneSet' ? cloneSetDoc : r?.kind === 'Pod' ? podDoc : undefined;
-  if (!doc) return [];
-  let fields = doc.fields;
-  for (const name of path.slice(0, -1)) {
-    const next = fields[name]?.fields;
-    if (!next) return [];
-    fields = next;
-  }
-  const stem = word.slice(0, word.lastIndexOf('.') + 1);
-  return Object.keys(fields).map((f) => stem + f);
-}
-
-/** Candidates for the word under the cursor; `from`–`to` is the part of the line they replace. */
-export function completeLine(line: string, at: number, source: CompletionSource): { candidates: string[]; from: number; to: number } {
-  const to = Math.max(0, Math.min(at, line.length));
-  const before = line.slice(0, to);
-  const segments = splitPipeline(before);
-  const segment = segments[segments.length - 1];
-  const current = /\S*$/.exec(segment)?.[0] ?? '';
-  const from = to - current.length;
-  const prior = segment.slice(0, segment.length - current.length).trim().split(/\s+/).filter(Boolean);
-  const pick = (list: string[]) => ({ candidates: [...new Set(list)].filter((c) => c.startsWith(current)).sort(), from, to });
-  if (prior.length === 0) return pick(segments.length > 1 ? [...PIPE_COMMANDS] : SHELL_COMMANDS);
-  if (prior[0] === 'cat') return pick(source.files);
-  if (prior[0] !== 'kubectl' && prior[0] !== 'k') return pick([]);
-  const args = prior.slice(1);
-  if (args.length === 0) return pick(VERBS);
-  const verb = args[0];
-  const last = args[args.length - 1];
-  if (VALUED.has(last)) {
-    if (NS.includes(last)) return pick(['default']);
-    if (last === '-f' || last === '--filename') return pick(['-', ...source.files]);
-    if (last === '-o' || last === '--output') return pick(OUTPUTS);
-    if (last === '-c' || last === '--container') {
-      const pod = args.find((a) => namesOf(source.cluster, 'pods').includes(a));
-      return pick(pod ? (source.cluster.store.get('Pod', 'default', pod)?.spec.containers.map((c) => c.name) ?? []) : []);
-    }
-    return pick([]);
-  }
-  // positional words typed so far, without flags and their values
-  const positional: string[] = [];
-  for (let i = 1; i < args.length; i++) {
-    if (args[i].startsWith('-')) {
-      if (VALUED.has(args[i])) i++;
-    } else positional.push(args[i]);
-  }
-  if (verb === 'kruise') {
-    if (positional.length === 0) return pick(['rollout']);
-    if (positional.length === 1) return pick(ROLLOUT_VERBS);
-    if (current.startsWith('-')) return pick(VERB_FLAGS[positional[1]] ?? NS);
-    return pick(namesOf(source.cluster, 'clonesets').map((n) => `clone/${n}`));
-  }
-  if (current.startsWith('-')) return pick(VERB_FLAGS[verb] ?? NS);
-  if (verb === 'explain') return pick(current.includes('.') ? explainPaths(current) : TYPE_WORDS);
-  if (verb === 'logs') return pick(namesOf(source.cluster, 'pods'));
-  if (['get', 'describe', 'delete', 'edit', 'label', 'scale', 'patch'].includes(verb)) {
-    if (current.includes('/')) {
-      const typeWord = current.slice(0, current.indexOf('/'));
-      return pick(namesOf(source.cluster, typeWord).map((n) => `${typeWord}/${n}`));
-    }
-    if (positional.length === 0) return pick(TYPE_WORDS);
-    return pick(namesOf(source.cluster, positional[0].split(',')[0]));
-  }
-  return pick([]);
 }

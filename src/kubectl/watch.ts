@@ -5,7 +5,8 @@
 import type { KubeEvent } from '../sim/api/types';
 import type { Cluster } from '../sim/cluster';
 import type { StoredObject } from '../sim/store';
-import { listObjects, printGeneric, tableContext, type GetRequest } from './get';
+import { printGeneric, tableContext, type GetRequest } from './get';
+import { listObjects } from './lookup';
 import { tableHeader, tableRow, type Printable, type TableOptions } from './printers/table';
 import { qualifiedSingular, type ResourceType } from './resources';
 import { selectorMatchesLabels } from './selector';

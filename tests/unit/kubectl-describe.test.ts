@@ -63,11 +63,11 @@ describe('describe pod: the blog post’s in-place restart', () => {
 
   it('matches the golden file', async () => {
     expect(out.exitCode).toBe(0);
-    await expect(out.stdout + '\n').toMatchFileSnapshot('../golden/describe/pod-after-inplace-restart.txt');
+    await expect(out.stdout).toMatchFileSnapshot('../golden/describe/pod-after-inplace-restart.txt');
   });
 
   it('has the post’s Events table: header, dashes, and Created/Started folded as (x2 over 59m)', () => {
-    const lines = out.stdout.split('\n');
+    const lines = out.stdout.trimEnd().split('\n');
     const at = lines.indexOf('Events:');
     expect(lines[at + 1]).toMatch(/^ {2}Type {4}Reason +Age +From +Message$/);
     expect(lines[at + 2]).toMatch(/^ {2}---- {4}------ +---- +---- +-------$/);
@@ -101,7 +101,7 @@ describe('describe cloneset: the blog post’s partition (Blog B)', () => {
 
   it('matches the golden file', async () => {
     expect(out.exitCode).toBe(0);
-    await expect(out.stdout + '\n').toMatchFileSnapshot('../golden/describe/cloneset-partition.txt');
+    await expect(out.stdout).toMatchFileSnapshot('../golden/describe/cloneset-partition.txt');
   });
 
   it('prints Status as the generic describer does: sorted, title-cased, values aligned', () => {
@@ -155,7 +155,7 @@ describe('describe: kinds, lists and selectors', () => {
 
   it('-l selects; a selector that matches nothing says so', () => {
     expect(kubectl(cluster, 'describe pods -l app=nginx-2').stdout.match(/^Name: /gm)).toHaveLength(5);
-    expect(kubectl(cluster, 'describe pods -l app=other')).toEqual({ exitCode: 0, stdout: '', stderr: 'No resources found in default namespace.' });
+    expect(kubectl(cluster, 'describe pods -l app=other')).toEqual({ exitCode: 0, stdout: '', stderr: 'No resources found in default namespace.\n' });
     expect(kubectl(cluster, 'describe pods -l "a b c"').stderr).toMatch(/^error: unable to parse requirement/);
   });
 
@@ -178,16 +178,16 @@ describe('describe: kinds, lists and selectors', () => {
 
   it('TYPE/NAME form, --show-events=false and -n', () => {
     expect(kubectl(cluster, 'describe clonesets.apps.kruise.io/nginx-2 --show-events=false').stdout).not.toMatch(/Events:/);
-    expect(kubectl(cluster, 'describe clone nginx-2 -n other')).toMatchObject({ exitCode: 1, stderr: 'Error from server (NotFound): clonesets.apps.kruise.io "nginx-2" not found' });
+    expect(kubectl(cluster, 'describe clone nginx-2 -n other')).toMatchObject({ exitCode: 1, stderr: 'Error from server (NotFound): clonesets.apps.kruise.io "nginx-2" not found\n' });
   });
 
   it('errors in kubectl’s words', () => {
-    expect(kubectl(cluster, 'describe').stderr).toBe('error: You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.');
-    expect(kubectl(cluster, 'describe foo')).toMatchObject({ exitCode: 1, stderr: 'error: the server doesn\'t have a resource type "foo"' });
-    expect(kubectl(cluster, 'describe pod nope')).toMatchObject({ exitCode: 1, stderr: 'Error from server (NotFound): pods "nope" not found' });
-    expect(kubectl(cluster, 'describe pod --bogus')).toMatchObject({ exitCode: 1, stderr: 'error: unknown flag: --bogus' });
-    expect(kubectl(cluster, 'describe pod -x')).toMatchObject({ exitCode: 1, stderr: "error: unknown shorthand flag: 'x' in -x" });
-    expect(kubectl(cluster, 'describe pod -l')).toMatchObject({ exitCode: 1, stderr: "error: flag needs an argument: 'l' in -l" });
+    expect(kubectl(cluster, 'describe').stderr).toBe('error: You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\n');
+    expect(kubectl(cluster, 'describe foo')).toMatchObject({ exitCode: 1, stderr: 'error: the server doesn\'t have a resource type "foo"\n' });
+    expect(kubectl(cluster, 'describe pod nope')).toMatchObject({ exitCode: 1, stderr: 'Error from server (NotFound): pods "nope" not found\n' });
+    expect(kubectl(cluster, 'describe pod --bogus')).toMatchObject({ exitCode: 1, stderr: "error: unknown flag: --bogus\nSee 'kubectl describe --help' for usage.\n" });
+    expect(kubectl(cluster, 'describe pod -x')).toMatchObject({ exitCode: 1, stderr: "error: unknown shorthand flag: 'x' in -x\nSee 'kubectl describe --help' for usage.\n" });
+    expect(kubectl(cluster, 'describe pod -l')).toMatchObject({ exitCode: 1, stderr: "error: flag needs an argument: 'l' in -l\nSee 'kubectl describe --help' for usage.\n" });
     expect(kubectl(cluster, 'describe pod pod/x').stderr).toMatch(/^error: there is no need to specify a resource type as a separate argument/);
   });
 });

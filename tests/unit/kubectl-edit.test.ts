@@ -42,11 +42,11 @@ describe('kubectl edit', () => {
   });
 
   it('errors', () => {
-    expect(runKubectl(c, 'edit clone/web').stderr).toBe('error: there was a problem with the editor "vi"');
+    expect(runKubectl(c, 'edit clone/web').stderr).toBe('error: there was a problem with the editor "vi"\n');
     const open = { openInEditor: () => undefined };
-    expect(runKubectl(c, 'edit clone/nope', undefined, open).stderr).toBe('Error from server (NotFound): clonesets.apps.kruise.io "nope" not found');
-    expect(runKubectl(c, 'edit', undefined, open).stderr).toBe('error: You must provide one or more resources by argument or filename.');
-    expect(runKubectl(c, 'edit widget/x', undefined, open).stderr).toBe('error: the server doesn\'t have a resource type "widget"');
-    expect(runKubectl(c, 'edit clone/web -o wide', undefined, open).stderr).toBe("error: the flag 'output' must be one of yaml|json");
+    expect(runKubectl(c, 'edit clone/nope', undefined, open).stderr).toBe('Error from server (NotFound): clonesets.apps.kruise.io "nope" not found\n');
+    expect(runKubectl(c, 'edit', undefined, open).stderr).toBe('error: You must provide one or more resources by argument or filename.\n');
+    expect(runKubectl(c, 'edit widget/x', undefined, open).stderr).toBe('error: the server doesn\'t have a resource type "widget"\n');
+    expect(runKubectl(c, 'edit clone/web -o wide', undefined, open).stderr).toBe("error: the flag 'output' must be one of yaml|json\n");
   });
 });

@@ -64,11 +64,11 @@ describe('kubectl explain', () => {
   });
 
   it('errors in kubectl’s words', () => {
-    expect(explain('clone.spec.nope')).toEqual({ exitCode: 1, stdout: '', stderr: 'error: field "nope" does not exist' });
-    expect(explain('clone.spec.updateStrategy.partition.x').stderr).toBe('error: field "x" does not exist');
-    expect(explain('widgets').stderr).toBe('error: the server doesn\'t have a resource type "widgets"');
-    expect(runKubectl(cluster, 'explain').stderr).toBe('error: You must specify the type of resource to explain. Use "kubectl api-resources" for a complete list of supported resources.');
-    expect(explain('clone --bogus').stderr).toBe('error: unknown flag: --bogus');
+    expect(explain('clone.spec.nope')).toEqual({ exitCode: 1, stdout: '', stderr: 'error: field "nope" does not exist\n' });
+    expect(explain('clone.spec.updateStrategy.partition.x').stderr).toBe('error: field "x" does not exist\n');
+    expect(explain('widgets').stderr).toBe('error: the server doesn\'t have a resource type "widgets"\n');
+    expect(runKubectl(cluster, 'explain').stderr).toBe('error: You must specify the type of resource to explain. Use "kubectl api-resources" for a complete list of supported resources.\n');
+    expect(explain('clone --bogus').stderr).toBe("error: unknown flag: --bogus\nSee 'kubectl explain --help' for usage.\n");
     expect(explain('nodes').exitCode).toBe(1);
   });
 });

@@ -2,22 +2,24 @@
 import { describe, expect, it } from 'vitest';
 import { Cluster } from '../../src/sim/cluster';
 import { runKubectl } from '../../src/kubectl/run';
-import { findResource } from '../../src/kubectl/info';
+import { resolveResource } from '../../src/kubectl/resources';
 
 const cluster = new Cluster();
 const k = (line: string) => runKubectl(cluster, line);
 
 describe('kubectl version', () => {
   it('client, kustomize and server', () => {
-    expect(k('version')).toEqual({ exitCode: 0, stdout: 'Client Version: v1.30.2\nKustomize Version: v5.0.4-0.20230601165947-6ce0bf390ce3\nServer Version: v1.30.2', stderr: '' });
+    expect(k('version')).toEqual({ exitCode: 0, stdout: 'Client Version: v1.30.2\nKustomize Version: v5.0.4-0.20230601165947-6ce0bf390ce3\nServer Version: v1.30.2\n', stderr: '' });
     expect(k('version --client').stdout).not.toMatch(/Server/);
     expect(JSON.parse(k('version -o json').stdout)).toMatchObject({ clientVersion: { major: '1', minor: '30', gitVersion: 'v1.30.2' }, serverVersion: { gitVersion: 'v1.30.2' } });
-    expect(k('version -o yaml').stdout).toMatch(/^clientVersion:\n {2}major: "1"\n/);
+    // sigs.k8s.io/yaml sorts the keys
+    expect(k('version -o yaml').stdout).toMatch(/^clientVersion:\n {2}buildDate: "2024-06-11T20:21:00Z"\n {2}compiler: gc\n/);
+    expect(k('version -o yaml').stdout).toMatch(/\n {2}major: "1"\n/);
   });
 
   it('errors', () => {
-    expect(k('version -o wide').stderr).toBe("error: --output must be 'yaml' or 'json'");
-    expect(k('version --short').stderr).toBe('error: unknown flag: --short');
+    expect(k('version -o wide').stderr).toBe("error: --output must be 'yaml' or 'json'\n");
+    expect(k('version --short').stderr).toBe("error: unknown flag: --short\nSee 'kubectl version --help' for usage.\n");
   });
 });
 
@@ -32,20 +34,21 @@ describe('kubectl api-resources', () => {
         'pods                     po           v1                        true         Pod',
         'controllerrevisions                   apps/v1                   true         ControllerRevision',
         'clonesets                clone        apps.kruise.io/v1alpha1   true         CloneSet',
+        '',
       ].join('\n'),
     );
   });
 
   it('filters and formats', () => {
-    expect(k('api-resources --api-group=apps.kruise.io -o name').stdout).toBe('clonesets.apps.kruise.io');
-    expect(k('api-resources --namespaced=false --no-headers').stdout).toBe('nodes   no    v1    false   Node');
+    expect(k('api-resources --api-group=apps.kruise.io -o name').stdout).toBe('clonesets.apps.kruise.io\n');
+    expect(k('api-resources --namespaced=false --no-headers').stdout).toBe('nodes   no    v1    false   Node\n');
     expect(k('api-resources -o wide').stdout.split('\n')[0]).toMatch(/KIND +VERBS +CATEGORIES$/);
-    expect(k('api-resources -o json').stderr).toBe('error: --output json is not available');
+    expect(k('api-resources -o json').stderr).toBe('error: --output json is not available\n');
     expect(k('api-resources --namespaced=maybe').stderr).toMatch(/^error: invalid argument "maybe" for "--namespaced" flag/);
   });
 
   it('resolves every alias of a resource', () => {
-    for (const word of ['po', 'pod', 'pods', 'Pod', 'clone', 'cloneset', 'clonesets', 'clonesets.apps.kruise.io', 'pvc', 'no', 'controllerrevisions']) expect(findResource(word), word).toBeDefined();
-    expect(findResource('deployments')).toBeUndefined();
+    for (const word of ['po', 'pod', 'pods', 'Pod', 'clone', 'cloneset', 'clonesets', 'clonesets.apps.kruise.io', 'pvc', 'no', 'controllerrevisions']) expect(resolveResource(word), word).toBeDefined();
+    expect(resolveResource('deployments')).toBeUndefined();
   });
 });
