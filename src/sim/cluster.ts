@@ -16,6 +16,7 @@ import { ApplyError, applyManifests, updateCloneSet, type ApplyOutcome } from '.
 import { podForUpdate, validatePodUpdate } from './api/podUpdate';
 import { errorString } from './api/fieldErrors';
 import { clusterState, type ClusterState } from './state';
+import { checkClusterOptions, checkSnapshot } from './snapshotCheck';
 import { jsonEqual } from './api/jsonEqual';
 
 export interface ClusterOptions {
@@ -67,6 +68,7 @@ export class Cluster {
   private readonly inputs: ClusterInput[] = [];
 
   constructor(readonly options: ClusterOptions = {}) {
+    checkClusterOptions(options);
     this.rng = new Rng(options.seed ?? 1);
     this.store = new ObjectStore(() => this.now());
     this.featureGates = withFeatureGates(options.featureGates);
@@ -289,7 +291,7 @@ export class Cluster {
 
   /** A cluster in exactly the state the snapshot was taken in (its inputs replayed). */
   static restore(snapshot: ClusterSnapshot): Cluster {
-    if (!snapshot || snapshot.version !== 1 || !Array.isArray(snapshot.inputs)) throw new Error('not a cluster snapshot (version 1)');
+    checkSnapshot(snapshot);
     const cluster = new Cluster(snapshot.options);
     for (const input of snapshot.inputs) cluster.replay(input);
     return cluster;
