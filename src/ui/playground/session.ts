@@ -9,7 +9,7 @@
 // A change made while behind the end of the log starts a new future: the rest is dropped.
 // Times in the log are whole virtual milliseconds (frame deltas are quantised), so a replay that
 // stops half-way through an advance and resumes later lands on exactly the same timers.
-import { Cluster, type ClusterInput, type ClusterOptions } from '../../sim/cluster';
+import { Cluster, type ClusterInput, type ClusterOptions, type ClusterSnapshot } from '../../sim/cluster';
 import type { ApplyOutcome } from '../../sim/apply';
 import type { CloneSet } from '../../sim/api/types';
 
@@ -26,6 +26,11 @@ export type LogEntry =
 
 export interface SessionOptions {
   cluster?: ClusterOptions;
+  /**
+   * Where the session begins (a lesson's start): the cluster is restored from this snapshot, on
+   * creation and on every rebuild, and `cluster` is then ignored. The timeline begins there.
+   */
+  start?: ClusterSnapshot;
   /** Real milliseconds a frame may spend simulating before it gives up the rest of its time. */
   frameBudgetMs?: number;
   /** The real clock used for the frame budget (performance.now in the browser). */
@@ -49,6 +54,7 @@ interface Cursor {
 export class Session {
   #cluster: Cluster;
   readonly #options: ClusterOptions;
+  readonly #start: ClusterSnapshot | undefined;
   readonly #log: LogEntry[] = [];
   #cursor: Cursor = { index: 0, done: 0 };
   #version = 0;
@@ -63,7 +69,8 @@ export class Session {
 
   constructor(options: SessionOptions = {}) {
     this.#options = structuredClone(options.cluster ?? {});
-    this.#cluster = new Cluster(this.#options);
+    this.#start = options.start ? structuredClone(options.start) : undefined;
+    this.#cluster = this.#fresh();
     this.#budgetMs = options.frameBudgetMs ?? DEFAULT_FRAME_BUDGET_MS;
     this.#realNow = options.realNow ?? (() => globalThis.performance.now());
   }
@@ -261,8 +268,12 @@ export class Session {
     for (const l of this.#listeners) l();
   }
 
+  #fresh(): Cluster {
+    return this.#start ? Cluster.restore(this.#start) : new Cluster(this.#options);
+  }
+
   #rebuild(): void {
-    this.#cluster = new Cluster(this.#options);
+    this.#cluster = this.#fresh();
     this.#cursor = { index: 0, done: 0 };
   }
 
