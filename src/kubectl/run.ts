@@ -370,7 +370,8 @@ function kruiseRollout(ctx: VerbContext, words: string[]): KubectlResult {
   const [action, ...rest] = words;
   const readVerb = action === undefined ? undefined : kruiseRolloutReadVerbs[action];
   if (readVerb) return readVerb(ctx, rest);
-  if (action !== 'pause' && action !== 'resume') return fail(`error: "kubectl kruise rollout ${action ?? ''}" is not supported by this simulator yet`);
+  if (action === undefined) return fail('error: kubectl kruise rollout needs a subcommand: history, pause, resume, status or undo');
+  if (action !== 'pause' && action !== 'resume') return fail(`error: unknown command "${action}" for "kubectl-kruise rollout"`);
   const p = parseFlags(rest, [], `kruise rollout ${action}`);
   const { word, resource, names } = target(p.positional, `kruise rollout ${action}`);
   if (!resource) return noType(word);

@@ -68,6 +68,31 @@ Ctrl+C stops a watch (get -w).`,
 Tab 补全命令、资源类型、名称和参数；上下方向键浏览历史；Ctrl+C 停止 watch（get -w）。`,
 };
 
+/** An error line longer than this is cut: an echoed 100 KB argument is not worth screens of text. */
+export const ERROR_LINE_LIMIT = 400;
+
+/** Error output with each line cut at ERROR_LINE_LIMIT characters, saying how much was left out. */
+function shortErrors(stderr: string): string {
+  return stderr
+    .split('\n')
+    .map((l) => (l.length > ERROR_LINE_LIMIT ? `${l.slice(0, ERROR_LINE_LIMIT)}… (${l.length - ERROR_LINE_LIMIT} more characters)` : l))
+    .join('\n');
+}
+
+/**
+ * Control characters (other than newline and tab) and bidirectional overrides shown as escapes, so
+ * that what was typed or echoed can neither drive the terminal (ANSI sequences) nor reorder the line.
+ */
+export function printable(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    const hidden = (code < 0x20 && ch !== '\n' && ch !== '\t') || (code >= 0x7f && code <= 0x9f) || code === 0x200e || code === 0x200f || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
+    out += !hidden ? ch : code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  }
+  return out;
+}
+
 /** kubectl's stdout and stderr, each without its final newline, one after the other. */
 const joinOutput = (...parts: string[]) =>
   parts
@@ -147,10 +172,11 @@ export function createShell(options: ShellOptions): Shell {
     }
     const unknown = filters.find((f) => !(PIPE_COMMANDS as readonly string[]).includes(f[0]));
     const head = runCommand(first, stdin, firstText);
-    if (unknown) return { output: joinOutput(head.stderr, `bash: ${unknown[0]}: command not found`), exitCode: 127 };
-    if (filters.length === 0) return { output: joinOutput(head.stdout, head.stderr), exitCode: head.exitCode, clear: head.clear, watch: head.watch };
+    const stderr = shortErrors(head.stderr);
+    if (unknown) return { output: joinOutput(stderr, `bash: ${unknown[0]}: command not found`), exitCode: 127 };
+    if (filters.length === 0) return { output: joinOutput(head.stdout, stderr), exitCode: head.exitCode, clear: head.clear, watch: head.watch };
     const piped = runPipeline(filters, head.stdout);
-    const result: ShellRun = { output: joinOutput(piped.output, head.stderr), exitCode: piped.exitCode };
+    const result: ShellRun = { output: joinOutput(piped.output, stderr), exitCode: piped.exitCode };
     if (head.watch) {
       const filter = streamFilters(filters);
       const source = head.watch;
@@ -175,7 +201,9 @@ export function createShell(options: ShellOptions): Shell {
         const text = String(line ?? '');
         if (text.trim() !== '') remember(text.replace(/\s+$/, ''));
         cursor = entries.length;
-        return runLine(text);
+        const r = runLine(text);
+        const watch = r.watch;
+        return { ...r, output: printable(r.output), ...(watch ? { watch: { poll: () => printable(watch.poll()), stop: () => watch.stop() } } : {}) };
       } catch (e) {
         return { output: `error: ${e instanceof Error ? e.message : String(e)}`, exitCode: 1 };
       }
