@@ -63,6 +63,8 @@ export class CloneSetController {
     if (e.kind === 'CloneSet') {
       this.enqueue(e.object.metadata.namespace ?? 'default', e.object.metadata.name);
     } else if (e.kind === 'Pod' || e.kind === 'PersistentVolumeClaim') {
+      // kruise's PVC handler ignores updates of a claim that is not being deleted (binding, say).
+      if (e.kind === 'PersistentVolumeClaim' && e.type === 'MODIFIED' && e.object.metadata.deletionTimestamp === undefined) return;
       const owner = ownerOf(e.object as Pod | PersistentVolumeClaim);
       if (owner) this.enqueue(e.object.metadata.namespace ?? 'default', owner.name);
     }

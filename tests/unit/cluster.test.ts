@@ -78,3 +78,33 @@ describe('the simulated cluster', () => {
     expect(cluster.eventList().some((e) => e.reason === 'Failed' && e.message.includes('nginx:does-not-exist'))).toBe(true);
   });
 });
+
+describe('what wakes the controller', () => {
+  it('a claim being bound does not trigger a reconcile; a claim being deleted does (kruise pvcEventHandler)', async () => {
+    const { Cluster } = await import('../../src/sim/cluster');
+    const cluster = new Cluster({ seed: 3 });
+    const controller = cluster.controller as unknown as { pending(): number };
+    const ok = cluster.apply(`apiVersion: apps.kruise.io/v1alpha1
+kind: CloneSet
+metadata: {name: web}
+spec:
+  replicas: 1
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers: [{name: nginx, image: nginx:alpine}]
+  volumeClaimTemplates:
+  - metadata: {name: data}
+    spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}
+`);
+    expect(ok.ok).toBe(true);
+    cluster.settle();
+    const pvc = cluster.store.list('PersistentVolumeClaim', 'default')[0];
+    expect(controller.pending()).toBe(0);
+    cluster.store.update('PersistentVolumeClaim', { ...pvc, metadata: { ...pvc.metadata, annotations: { touched: 'yes' } } });
+    expect(controller.pending()).toBe(0);
+    cluster.store.update('PersistentVolumeClaim', { ...pvc, metadata: { ...pvc.metadata, deletionTimestamp: cluster.now() } });
+    expect(controller.pending()).toBe(1);
+  });
+});
