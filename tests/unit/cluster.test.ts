@@ -80,8 +80,7 @@ describe('the simulated cluster', () => {
 });
 
 describe('what wakes the controller', () => {
-  it('a claim being bound does not trigger a reconcile; a claim being deleted does (kruise pvcEventHandler)', async () => {
-    const { Cluster } = await import('../../src/sim/cluster');
+  it('a claim being bound does not trigger a reconcile; a claim being deleted does (kruise pvcEventHandler)', () => {
     const cluster = new Cluster({ seed: 3 });
     const controller = cluster.controller as unknown as { pending(): number };
     const ok = cluster.apply(`apiVersion: apps.kruise.io/v1alpha1
