@@ -6,7 +6,7 @@ import type { Cluster } from '../sim/cluster';
 import { flag, namespaceFlag, parseFlags, type FlagSpec } from './args';
 import type { KubectlResult, VerbContext } from './readVerbs';
 import type { ResourceType } from './resources';
-import { listObjects, LookupError, notFoundMessage, resolveTargets, type AnyObject } from './lookup';
+import { listObjects, notFoundMessage, resolveTargets, type AnyObject } from './lookup';
 import { parseSelector, SelectorError, selectorMatchesLabels, type SelectorRequirement } from './selector';
 import { describePod } from './describePod';
 import { describeCloneSet } from './describeCloneSet';
@@ -63,13 +63,7 @@ export function describe(ctx: VerbContext, words: string[]): KubectlResult {
     if (e instanceof SelectorError) return fail(`error: ${e.message}`);
     throw e;
   }
-  let targets;
-  try {
-    targets = resolveTargets(p.positional).targets;
-  } catch (e) {
-    if (e instanceof LookupError) return fail(e.message);
-    throw e;
-  }
+  const { targets } = resolveTargets(p.positional);
   const showEvents = !flag.has(p, 'show-events') || flag.bool(p, 'show-events');
   const out: string[] = [];
   const errors: string[] = [];

@@ -4,7 +4,7 @@
 // start.
 import { namespaceFlag, parseFlags, flag, type FlagSpec } from './args';
 import type { KubectlResult, VerbContext } from './readVerbs';
-import { listObjects, LookupError, notFoundMessage, resolveTargets, type AnyObject } from './lookup';
+import { listObjects, notFoundMessage, resolveTargets, type AnyObject } from './lookup';
 import { apiObject, listObject } from './apiObject';
 import { toJson, toYaml } from './printers/output';
 
@@ -23,13 +23,7 @@ export function edit(ctx: VerbContext, words: string[]): KubectlResult {
   const output = flag.str(p, 'output') ?? 'yaml';
   if (output !== 'yaml' && output !== 'json') return fail(`error: the flag 'output' must be one of yaml|json`);
   if (p.positional.length === 0) return fail('error: You must provide one or more resources by argument or filename.');
-  let targets;
-  try {
-    targets = resolveTargets(p.positional).targets;
-  } catch (e) {
-    if (e instanceof LookupError) return fail(e.message);
-    throw e;
-  }
+  const { targets } = resolveTargets(p.positional);
   const namespace = namespaceFlag(p);
   const objects: AnyObject[] = [];
   for (const { resource, names } of targets) {

@@ -10,7 +10,7 @@ import { findValues, JsonPathError, parseJsonPath, relaxedJsonPath } from './jso
 import { parseCustomColumns, printCustomColumns, printJsonPath, toJson, toYaml, type CustomColumn } from './printers/output';
 import { printTable, type Printable, type TableContext, type TableOptions } from './printers/table';
 import { qualifiedSingular, resolveResource, type ResourceType } from './resources';
-import { listObjects, LookupError, notFoundMessage, resolveTargets, type Target } from './lookup';
+import { listObjects, notFoundMessage, resolveTargets, type Target } from './lookup';
 import { parseSelector, SelectorError, selectorMatchesLabels, type SelectorRequirement } from './selector';
 import { TabWriter } from './tabwriter';
 import type { KubectlResult } from './readVerbs';
@@ -279,7 +279,6 @@ export function getCommand(cluster: Cluster, words: readonly string[]): { result
     req = parseGet(words);
   } catch (e) {
     if (e instanceof GetError) return { result: { exitCode: 1, stdout: '', stderr: e.message } };
-    if (e instanceof LookupError) return { result: { exitCode: 1, stdout: '', stderr: `${e.message}\n` } };
     throw e;
   }
   if (req.watch === 'watch-only') return { result: { exitCode: 0, stdout: '', stderr: '' }, request: req };

@@ -9,7 +9,7 @@ import { qualifiedPlural, resolveResource, type ResourceType } from './resources
 
 export type AnyObject = StoredObject | KubeEvent;
 
-/** A command line that names nothing the server serves; `message` is kubectl's whole line (`error: …`). */
+/** A command line that names nothing the server serves; `message` is kubectl's whole line (`error: …`). run.ts prints it. */
 export class LookupError extends Error {}
 
 /** One resource type and the names asked for (none: all of them). */

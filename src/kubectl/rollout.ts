@@ -7,7 +7,7 @@ import type { CloneSet, ControllerRevision, PodTemplateSpec } from '../sim/api/t
 import { podTemplateToGoJson, goMarshalSorted } from '../sim/api/goJson';
 import { flag, namespaceFlag, parseFlags, type FlagSpec } from './args';
 import type { KubectlResult, VerbContext } from './readVerbs';
-import { LookupError, notFoundMessage, resolveTargets, type Target } from './lookup';
+import { notFoundMessage, resolveTargets } from './lookup';
 import { PrefixWriter, tabwrite } from './describeWriter';
 import { describePodTemplate } from './describePod';
 
@@ -23,14 +23,7 @@ interface Found {
 /** The one CloneSet a rollout subcommand names, or kubectl's error for what it names instead. */
 function cloneSetNamed(ctx: VerbContext, positional: string[], namespace: string, what: 'status' | 'history' | 'rollback'): Found | KubectlResult {
   if (positional.length === 0) return fail('error: required resource not specified');
-  let targets: Target[];
-  try {
-    targets = resolveTargets(positional).targets;
-  } catch (e) {
-    if (e instanceof LookupError) return fail(e.message);
-    throw e;
-  }
-  const { resource, names } = targets[0];
+  const { resource, names } = resolveTargets(positional).targets[0];
   if (resource.kind !== 'CloneSet') {
     const kind = resource.group && resource.group !== 'apps.kruise.io' ? `${resource.kind}.${resource.group}` : resource.kind;
     if (what === 'status') return fail(`error: no status viewer has been implemented for ${kind}`);

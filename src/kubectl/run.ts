@@ -20,6 +20,7 @@ import { getCommand, runGet } from './get';
 import { startWatch, type KubectlWatch } from './watch';
 import { TabWriter } from './tabwriter';
 import { qualifiedSingular, resolveResource, type ResourceType } from './resources';
+import { LookupError } from './lookup';
 import { parseSelector, SelectorError, selectorMatchesLabels } from './selector';
 import { kruiseRolloutReadVerbs, readVerbs, type KubectlResult, type VerbContext } from './readVerbs';
 
@@ -443,6 +444,7 @@ function guarded(run: () => KubectlResult): KubectlResult {
     return run();
   } catch (e) {
     if (e instanceof UsageError) return { exitCode: 1, stdout: '', stderr: usageText(e) };
+    if (e instanceof LookupError) return fail(e.message);
     if (e instanceof StoreError || e instanceof ApplyError) return fail(serverError(e));
     if (e instanceof RangeError) return fail('error: the command is too deeply nested to process');
     throw e;
