@@ -346,6 +346,7 @@ export class Cluster {
       clock: this.clock,
       rng: this.rng,
       timings: this.timings,
+      era: this.kruiseEra,
       now: () => this.now(),
       nodes: () => store.list('Node'),
       pods: (ns) => store.list('Pod', ns),

@@ -3,6 +3,7 @@
 // naming the field, before a single input runs; a snapshot that passes replays without surprises
 // (finite times, known operations, options in the ranges a browser tab can hold).
 import type { ClusterInput, ClusterOptions, ClusterSnapshot } from './cluster';
+import { parseKruiseEra } from './controller/era';
 
 export class SnapshotError extends Error {
   constructor(message: string) {
@@ -42,7 +43,11 @@ export function checkClusterOptions(options: unknown, fail: (m: string) => Error
   integerIn(maxPodsPerNode, OPTION_LIMITS.maxPodsPerNode, 'maxPodsPerNode', fail);
   integerIn(podQuota, OPTION_LIMITS.podQuota, 'podQuota', fail);
   secondsIn(reconcileDelaySeconds, OPTION_LIMITS.reconcileDelaySeconds, 'reconcileDelaySeconds', fail);
-  if (kruiseVersion !== undefined && kruiseVersion !== '1.9' && kruiseVersion !== '0.7') throw fail('kruiseVersion must be "1.9" or "0.7"');
+  try {
+    parseKruiseEra(kruiseVersion);
+  } catch (e) {
+    throw fail((e as Error).message);
+  }
   if (featureGates !== undefined) {
     if (!isRecord(featureGates)) throw fail('featureGates must be a map of names to true/false');
     for (const [k, v] of Object.entries(featureGates)) if (typeof v !== 'boolean') throw fail(`featureGates.${k} must be true or false`);

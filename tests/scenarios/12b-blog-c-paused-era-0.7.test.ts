@@ -75,3 +75,11 @@ describe('12b. blog C on kruise 0.7: pods created while paused stay not Ready', 
     expect(events(final, 'SuccessfulCreate', pausedAt10.time)).toEqual([]);
   });
 });
+
+describe('12b. the blog era\'s kubelet', () => {
+  it('writes its Pulled events as the post shows them, without "(… including waiting)"', () => {
+    const pulled = final.events.filter((e) => e.reason === 'Pulled' && e.message.startsWith('Successfully pulled'));
+    expect(pulled.length).toBeGreaterThan(0);
+    for (const e of pulled) expect(e.message).toMatch(/^Successfully pulled image "[^"]+" in [\d.]+m?s$/);
+  });
+});

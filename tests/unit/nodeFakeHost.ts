@@ -176,6 +176,7 @@ export class FakeCluster {
       clock: this.clock,
       rng: this.rng,
       timings: this.timings,
+      era: '1.9',
       now: () => this.now(),
       nodes: () => this.nodeList,
       pods: () => [...this.podMap.values()],

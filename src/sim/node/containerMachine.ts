@@ -15,6 +15,8 @@ import { imageIdOf, pullErrorMessage } from './registry';
 export interface ContainerPort {
   /** Virtual seconds. */
   now(): number;
+  /** The kubelet writes `Successfully pulled image "x" in 5s` without `(5s including waiting)` (before Kubernetes 1.28). */
+  readonly pulledWithoutWaiting?: boolean;
   record(type: 'Normal' | 'Warning', reason: string, message: string): void;
   hasImage(image: string): boolean;
   beginPull(image: string): PullPlan;
@@ -121,7 +123,8 @@ export const containerMachine = setup({
     storeImage: ({ context }) => context.port.completePull(imageOf(context)),
     recordPulled: ({ context }) => {
       const took = goDurationString((context.pull?.ms ?? 0) / 1000);
-      context.port.record('Normal', 'Pulled', `Successfully pulled image "${imageOf(context)}" in ${took} (${took} including waiting)`);
+      const waiting = context.port.pulledWithoutWaiting ? '' : ` (${took} including waiting)`;
+      context.port.record('Normal', 'Pulled', `Successfully pulled image "${imageOf(context)}" in ${took}${waiting}`);
     },
     recordAlreadyPresent: ({ context }) =>
       context.port.record('Normal', 'Pulled', `Container image "${imageOf(context)}" already present on machine`),

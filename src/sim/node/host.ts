@@ -2,6 +2,7 @@
 // PVC provisioner, kubelets). The node layer never touches the store directly: it reads objects
 // and writes through this host, so every write bumps a resourceVersion and wakes the controller.
 import type { VirtualClock } from '../clock';
+import type { KruiseEra } from '../controller/era';
 import type { Rng } from '../rng';
 import type { Node, PersistentVolumeClaim, Pod, PodSpec, PodStatus } from '../api/types';
 
@@ -48,6 +49,11 @@ export interface NodeHost {
   readonly clock: VirtualClock;
   readonly rng: Rng;
   readonly timings: NodeTimings;
+  /**
+   * The cluster's era (SPEC §18): the blog era's cluster also ran an older kubelet, whose Pulled
+   * event reads `… in 29.136659264s` without today's `(… including waiting)`.
+   */
+  readonly era: KruiseEra;
   /** Virtual seconds. */
   now(): number;
   nodes(): Node[];

@@ -229,6 +229,7 @@ export class Kubelet {
     const { namespace = '', name, uid } = pod.metadata;
     const port: ContainerPort = {
       now: () => host.now(),
+      pulledWithoutWaiting: host.era === '0.7',
       record: (type, reason, message) =>
         host.recordEvent({
           involvedObject: { kind: 'Pod', name, namespace, uid },
