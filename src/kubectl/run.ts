@@ -233,6 +233,10 @@ export const META_FLAGS: readonly FlagSpec[] = [
 function metadataCommand(cluster: Cluster, words: string[], verb: 'label' | 'annotate'): KubectlResult {
   const p = parseFlags(words, META_FLAGS, verb);
   const isChange = (s: string) => s.includes('=') || (s.endsWith('-') && s.length > 1);
+  // kubectl reads resources first, then changes: a resource after a change is refused up front.
+  const firstChange = p.positional.findIndex(isChange);
+  const late = firstChange < 0 ? undefined : p.positional.slice(firstChange).find((w) => !isChange(w));
+  if (late !== undefined) return fail(`error: all resources must be specified before ${verb === 'label' ? 'label' : 'annotation'} changes: ${late}`);
   const first = p.positional[0] ?? '';
   const resourceWords = first.includes('/') ? p.positional.filter((w) => !isChange(w)) : [first, ...p.positional.slice(1).filter((w) => !isChange(w))];
   const { word, resource, names } = target(resourceWords.filter((w) => w !== ''), verb);

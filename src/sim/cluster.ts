@@ -14,7 +14,8 @@ import { createNodeLayer } from './node';
 import { EventRecorder } from './events';
 import { ApplyError, applyManifests, updateCloneSet, type ApplyOutcome } from './apply';
 import { podForUpdate, validatePodUpdate } from './api/podUpdate';
-import { errorString } from './api/fieldErrors';
+import { errorString, type FieldError } from './api/fieldErrors';
+import { validateAnnotations, validateLabels } from './api/k8sNames';
 import { clusterState, type ClusterState } from './state';
 import { checkClusterOptions, checkSnapshot } from './snapshotCheck';
 import { jsonEqual } from './api/jsonEqual';
@@ -53,6 +54,14 @@ export interface ClusterSnapshot {
 }
 
 type MutationName = 'scale' | 'deletePod' | 'labelPod' | 'annotatePod' | 'replacePod' | 'deletePvc' | 'replaceCloneSet' | 'deleteCloneSet';
+
+/** The API server's answer to an invalid pod update (kubectl prints it as is); nothing changes. */
+function refuseInvalidPod(name: string, errors: FieldError[]): void {
+  if (errors.length === 0) return;
+  const messages = [...new Set(errors.map(errorString))];
+  const detail = messages.length === 1 ? messages[0] : `\n${messages.map((m) => `* ${m}`).join('\n')}`;
+  throw new ApplyError(`The Pod "${name}" is invalid: ${detail}`);
+}
 
 export class Cluster {
   readonly clock = new VirtualClock();
@@ -180,6 +189,7 @@ export class Cluster {
         if (v === null) delete next[k];
         else next[k] = v;
       }
+      refuseInvalidPod(name, validateLabels(next, 'metadata.labels'));
       return this.store.update('Pod', { ...pod, metadata: { ...pod.metadata, labels: next } });
     });
   }
@@ -194,6 +204,7 @@ export class Cluster {
         if (v === null) delete next[k];
         else next[k] = v;
       }
+      refuseInvalidPod(name, validateAnnotations(next, 'metadata.annotations'));
       return this.store.update('Pod', { ...pod, metadata: { ...pod.metadata, annotations: next } });
     });
   }
@@ -208,12 +219,7 @@ export class Cluster {
     return this.mutate('replacePod', [namespace, name, pod], () => {
       const live = this.store.get('Pod', namespace, name);
       if (!live) throw new StoreError('NotFound', `pods "${name}" not found`);
-      const errors = validatePodUpdate(pod, live);
-      if (errors.length > 0) {
-        const messages = [...new Set(errors.map(errorString))];
-        const detail = messages.length === 1 ? messages[0] : `\n${messages.map((m) => `* ${m}`).join('\n')}`;
-        throw new ApplyError(`The Pod "${name}" is invalid: ${detail}`);
-      }
+      refuseInvalidPod(name, validatePodUpdate(pod, live));
       const next = podForUpdate(structuredClone(pod), live);
       if (jsonEqual(next, live)) return live;
       return this.store.update('Pod', next);
