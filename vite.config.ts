@@ -1,11 +1,12 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { resolve } from 'node:path';
+import { lessonPageInputs, lessonsPlugin } from './build/lessonsPlugin';
 
 // The site is plain static files: every page is an HTML entry, nothing is fetched from another origin.
 export default defineConfig({
   base: './',
-  plugins: [svelte()],
+  plugins: [lessonsPlugin({ root: import.meta.dirname }), svelte()],
   publicDir: 'static',
   resolve: {
     alias: [
@@ -25,6 +26,10 @@ export default defineConfig({
       input: {
         index: resolve(import.meta.dirname, 'index.html'),
         playground: resolve(import.meta.dirname, 'playground/index.html'),
+        arithmetic: resolve(import.meta.dirname, 'arithmetic/index.html'),
+        workshop: resolve(import.meta.dirname, 'workshop/index.html'),
+        // /<lang>/lessons/<name>/: generated from the lesson folders (build/lessonsPlugin.ts)
+        ...lessonPageInputs(import.meta.dirname),
       },
     },
   },

@@ -14,7 +14,7 @@ describe('rollout arithmetic page', () => {
     page = await browser.newPage();
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    await page.goto(inject('baseUrl'));
+    await page.goto(new URL('arithmetic/', inject('baseUrl')).href);
   });
   afterAll(async () => { await browser?.close(); });
 
