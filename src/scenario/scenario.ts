@@ -150,36 +150,41 @@ export function substitutePods(text: string, cluster: Cluster): string {
   });
 }
 
+/**
+ * Runs one step on a cluster: a refused step is a failed step (the caller goes on). A snapshot
+ * step hands the state to `onSnapshot` (a lesson has none and ignores it).
+ */
+export function runStep(cluster: Cluster, step: Step, index: number, onSnapshot?: (name: string) => void): StepResult {
+  const [kind, value] = Object.entries(step)[0] as [StepResult['kind'], unknown];
+  const result: StepResult = { index, kind, ok: true, output: '', error: null, exitCode: 0, time: Math.round(cluster.now() * 1000) / 1000 };
+  try {
+    if (kind === 'apply') {
+      const outcome = cluster.apply(substitutePods(value as string, cluster));
+      result.output = outcome.output;
+      if (!outcome.ok) Object.assign(result, { ok: false, error: outcome.error ?? 'apply failed', exitCode: 1 });
+    } else if (kind === 'kubectl') {
+      const r = runKubectl(cluster, substitutePods(value as string, cluster));
+      // kubectl's output ends in a newline; a step records it without that last one.
+      const trim = (s: string) => s.replace(/\n$/, '');
+      Object.assign(result, { ok: r.exitCode === 0, output: trim(r.stdout), error: trim(r.stderr) || null, exitCode: r.exitCode });
+    } else if (kind === 'advance') {
+      cluster.advance(parseDuration(value as string, 'advance'));
+    } else if (kind === 'settle') {
+      const max = parseDuration((value as string | null) ?? DEFAULT_SETTLE, 'settle');
+      if (!cluster.settle(max)) result.output = `not at rest after ${value ?? DEFAULT_SETTLE}`;
+    } else {
+      onSnapshot?.(value as string);
+    }
+  } catch (e) {
+    Object.assign(result, { ok: false, error: (e as Error).message, exitCode: 1 });
+  }
+  return result;
+}
+
 /** Runs a scenario on a fresh cluster. */
 export function runScenario(scenario: Scenario): ScenarioResult {
   const cluster = new Cluster(scenario.cluster);
-  const steps: StepResult[] = [];
   const snapshots: ScenarioResult['snapshots'] = [];
-  scenario.steps.forEach((s, index) => {
-    const [kind, value] = Object.entries(s)[0] as [StepResult['kind'], unknown];
-    const result: StepResult = { index, kind, ok: true, output: '', error: null, exitCode: 0, time: Math.round(cluster.now() * 1000) / 1000 };
-    try {
-      if (kind === 'apply') {
-        const outcome = cluster.apply(substitutePods(value as string, cluster));
-        result.output = outcome.output;
-        if (!outcome.ok) Object.assign(result, { ok: false, error: outcome.error ?? 'apply failed', exitCode: 1 });
-      } else if (kind === 'kubectl') {
-        const r = runKubectl(cluster, substitutePods(value as string, cluster));
-        // kubectl's output ends in a newline; a step records it without that last one.
-        const trim = (s: string) => s.replace(/\n$/, '');
-        Object.assign(result, { ok: r.exitCode === 0, output: trim(r.stdout), error: trim(r.stderr) || null, exitCode: r.exitCode });
-      } else if (kind === 'advance') {
-        cluster.advance(parseDuration(value as string, 'advance'));
-      } else if (kind === 'settle') {
-        const max = parseDuration((value as string | null) ?? DEFAULT_SETTLE, 'settle');
-        if (!cluster.settle(max)) result.output = `not at rest after ${value ?? DEFAULT_SETTLE}`;
-      } else {
-        snapshots.push({ name: value as string, state: cluster.state() });
-      }
-    } catch (e) {
-      Object.assign(result, { ok: false, error: (e as Error).message, exitCode: 1 });
-    }
-    steps.push(result);
-  });
+  const steps = scenario.steps.map((s, index) => runStep(cluster, s, index, (name) => snapshots.push({ name, state: cluster.state() })));
   return { name: scenario.name, steps, snapshots, final: cluster.state() };
 }
