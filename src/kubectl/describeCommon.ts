@@ -2,7 +2,7 @@
 // annotations on continuation lines, RFC 1123 times, the Events table with client-go's folded
 // counts ("23s (x2 over 58m)"), and the field labels of the generic (CRD) describer.
 import type { KubeEvent, Labels } from '../sim/api/types';
-import { VIRTUAL_EPOCH_UNIX_SECONDS } from '../sim/api/virtualTime';
+import { civilFromDays, VIRTUAL_EPOCH_UNIX_SECONDS } from '../sim/api/virtualTime';
 import { humanDuration } from './humanDuration';
 import type { PrefixWriter } from './describeWriter';
 
@@ -15,16 +15,7 @@ export function rfc1123z(virtualSeconds: number): string {
   const unix = VIRTUAL_EPOCH_UNIX_SECONDS + Math.floor(virtualSeconds);
   const days = Math.floor(unix / 86_400);
   const secs = unix - days * 86_400;
-  // civil date from days since 1970-01-01 (Howard Hinnant's algorithm)
-  const z = days + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  const [year, month, day] = civilFromDays(days);
   const weekday = DAYS[(((days + 4) % 7) + 7) % 7];
   const time = `${pad2(Math.floor(secs / 3600))}:${pad2(Math.floor((secs % 3600) / 60))}:${pad2(secs % 60)}`;
   return `${weekday}, ${pad2(day)} ${MONTHS[month - 1]} ${year} ${time} +0000`;

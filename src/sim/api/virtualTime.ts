@@ -8,7 +8,7 @@ export const VIRTUAL_EPOCH_UNIX_SECONDS = 1_782_864_000;
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /** Days since 1970-01-01 → proleptic Gregorian [year, month 1–12, day 1–31]. */
-function civilFromDays(days: number): [number, number, number] {
+export function civilFromDays(days: number): [number, number, number] {
   const z = days + 719_468;
   const era = Math.floor(z / 146_097);
   const doe = z - era * 146_097;
