@@ -12,6 +12,8 @@ let outDir: string | undefined;
 export async function setup(project: TestProject): Promise<void> {
   outDir = mkdtempSync(join(tmpdir(), 'cloneset-playground-e2e-'));
   await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  // the embeddable widget, served beside the site as `npm run build` places it
+  await build({ configFile: 'vite.embed.config.ts', logLevel: 'warn', build: { outDir: join(outDir, 'embed'), emptyOutDir: true } });
   server = await preview({
     build: { outDir },
     preview: { host: '127.0.0.1', port: 0, strictPort: false },
