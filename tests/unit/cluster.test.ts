@@ -107,3 +107,28 @@ spec:
     expect(controller.pending()).toBe(1);
   });
 });
+
+describe('why a pod is recreated', () => {
+  it('the update record names the template field that ruled out an in-place update', () => {
+    const cluster = new Cluster({ seed: 5 });
+    const manifest = (env: string) => `apiVersion: apps.kruise.io/v1alpha1
+kind: CloneSet
+metadata: {name: web}
+spec:
+  replicas: 2
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers: [{name: nginx, image: nginx:alpine${env}}]
+  updateStrategy: {type: InPlaceIfPossible}
+`;
+    expect(cluster.apply(manifest('')).ok).toBe(true);
+    cluster.settle();
+    expect(cluster.apply(manifest(', env: [{name: FOO, value: bar}]')).ok).toBe(true);
+    cluster.settle();
+    const recreates = cluster.decisions.filter((d) => d.step === 'update' && d.why.rule === 'recreate');
+    expect(recreates.length).toBe(2);
+    for (const d of recreates) expect(d.why).toMatchObject({ forcedBy: 'spec.template.spec.containers[0].env' });
+  });
+});

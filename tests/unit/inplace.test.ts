@@ -167,7 +167,11 @@ describe('updatePod (SPEC §10.6)', () => {
 
   it('InPlaceOnly fails when the change is not in-place-able', () => {
     const res = updatePod({ cloneSet: cloneSet('InPlaceOnly'), targetRevision: target, revisions: [old, target], pod: p, now: 0, featureGates: gates });
-    expect(res).toEqual({ action: 'error', error: 'find Pod web-abcde update strategy is InPlaceOnly but can not update in-place' });
+    expect(res).toEqual({
+      action: 'error',
+      error: 'find Pod web-abcde update strategy is InPlaceOnly but can not update in-place',
+      forcedBy: 'spec.template.spec.containers[0].imagePullPolicy',
+    });
   });
 
   it('InPlaceIfPossible falls back to marking the pod specified-delete', () => {
@@ -175,6 +179,7 @@ describe('updatePod (SPEC §10.6)', () => {
     expect(res.action).toBe('recreate');
     expect(res.pod?.metadata.labels?.['apps.kruise.io/specified-delete']).toBe('true');
     expect(res.event?.message).toBe('successfully patch pod web-abcde specified-delete for update(revision web-2)');
+    expect(res.forcedBy).toBe('spec.template.spec.containers[0].imagePullPolicy');
   });
 });
 

@@ -203,14 +203,29 @@ export function calculateInPlaceUpdateSpec(
   opts: InPlaceUpdateOptions,
   featureGates: FeatureGates,
 ): UpdateSpec | null {
-  if (!oldRevision || !newRevision) return null;
+  const plan = planInPlaceUpdate(oldRevision, newRevision, opts, featureGates);
+  return 'spec' in plan ? plan.spec : null;
+}
+
+/**
+ * The same decision with its reason: the in-place plan, or what forces a recreate (for the "Why"
+ * records: the template path that changed, or the missing piece).
+ */
+export function planInPlaceUpdate(
+  oldRevision: ControllerRevision | null | undefined,
+  newRevision: ControllerRevision | null | undefined,
+  opts: InPlaceUpdateOptions,
+  featureGates: FeatureGates,
+): { spec: UpdateSpec } | { blocker: string } {
+  if (!oldRevision) return { blocker: "the pod's own revision is not kept any more" };
+  if (!newRevision) return { blocker: 'no target revision' };
   const pair = derivePair(oldRevision, newRevision);
-  if (!pair || pair.patches === null) return null;
+  if (!pair || pair.patches === null) return { blocker: 'the revisions cannot be compared' };
   const { patches, oldTemplate: oldTemp, newTemplate: newTemp } = pair;
   if (featureGates.RecreatePodWhenChangeVCTInCloneSetGate && !opts.ignoreVolumeClaimTemplatesHashDiff) {
-    if (!canVolumeClaimTemplatesUpdateInPlace(oldRevision, newRevision)) return null;
+    if (!canVolumeClaimTemplatesUpdateInPlace(oldRevision, newRevision)) return { blocker: 'spec.volumeClaimTemplates' };
   }
-  if (!oldTemp || !newTemp) return null;
+  if (!oldTemp || !newTemp) return { blocker: 'the revisions cannot be compared' };
 
   const spec: UpdateSpec = {
     revision: newRevision.metadata.name,
@@ -220,40 +235,44 @@ export function calculateInPlaceUpdateSpec(
     updateEnvFromMetadata: false,
     graceSeconds: opts.gracePeriodSeconds ?? 0,
   };
+  // The changed field, as a template path: "spec.template.spec.containers[0].env".
+  const field = (path: string) => `spec.template${path.replace(/\/(\d+)(?=\/|$)/g, '[$1]').replace(/\//g, '.')}`;
   const metadataOps: JsonPatchOperation[] = [];
   for (const patch of patches) {
     const op = { ...patch, path: patch.path.replace('/spec/template', '') };
     if (!op.path.startsWith('/spec/')) {
-      if (!op.path.startsWith('/metadata/')) return null;
+      if (!op.path.startsWith('/metadata/')) return { blocker: field(op.path) };
       metadataOps.push(op);
       continue;
     }
-    if (op.op !== 'replace') return null;
+    if (op.op !== 'replace') return { blocker: field(op.path) };
     const image = IMAGE_PATH.exec(op.path);
     if (image) {
       const idx = Number(image[1]);
-      if (oldTemp.spec.containers.length <= idx || typeof op.value !== 'string') return null;
+      if (oldTemp.spec.containers.length <= idx || typeof op.value !== 'string') return { blocker: field(op.path) };
       spec.containerImages[oldTemp.spec.containers[idx].name ?? ''] = op.value;
       continue;
     }
     if (featureGates.InPlaceWorkloadVerticalScaling && RESOURCES_PATH.test(op.path)) {
-      if (!addResourceChange(op, oldTemp, spec)) return null;
+      if (!addResourceChange(op, oldTemp, spec)) return { blocker: field(op.path) };
       continue;
     }
-    return null;
+    return { blocker: field(op.path) };
   }
   if (featureGates.InPlaceWorkloadVerticalScaling && Object.keys(spec.containerResources).length > 0) {
+    let sameQos = false;
     try {
-      if (getPodQOS(oldTemp.spec) !== getPodQOS(newTemp.spec)) return null;
+      sameQos = getPodQOS(oldTemp.spec) === getPodQOS(newTemp.spec);
     } catch {
-      return null;
+      sameQos = false;
     }
+    if (!sameQos) return { blocker: 'the QoS class of the resources' };
   }
   if (metadataOps.length > 0) {
     if (featureGates.InPlaceUpdateEnvFromMetadata) extractContainerRefMetadata(metadataOps, oldTemp, newTemp, spec);
     spec.metaDataPatch = createMetadataPatch(oldTemp.metadata, newTemp.metadata);
   }
-  return spec;
+  return { spec };
 }
 
 /** CanUpdateInPlace. */

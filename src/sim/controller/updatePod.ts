@@ -12,7 +12,7 @@ import {
 import type { CloneSet, ControllerRevision, Pod } from '../api/types';
 import type { FeatureGates } from './featureGates';
 import { checkInPlaceUpdateCompleted } from './inplaceCompletion';
-import { canUpdateInPlace, type InPlaceUpdateOptions } from './inplaceSpec';
+import { planInPlaceUpdate, type InPlaceUpdateOptions } from './inplaceSpec';
 import { refreshInPlaceUpdate } from './inplaceRefresh';
 import { inPlaceUpdatePod } from './inplaceUpdate';
 import {
@@ -129,6 +129,8 @@ export interface UpdatePodResult {
   requeueAfter?: number;
   /** The reconcile error (the CloneSet gets a FailedUpdate condition). */
   error?: string;
+  /** Recreate (or InPlaceOnly's error): what ruled out an in-place update. */
+  forcedBy?: string;
 }
 
 function recreate(input: UpdatePodInput, base: Pod): UpdatePodResult {
@@ -189,10 +191,12 @@ export function updatePod(input: UpdatePodInput): UpdatePodResult {
   const type = cs.spec.updateStrategy?.type;
   if (type === 'InPlaceIfPossible' || type === 'InPlaceOnly') {
     const oldRevision = revisions.find((r) => equalToRevisionHash(pod, r.metadata.name));
-    if (canUpdateInPlace(oldRevision, targetRevision, getUpdateOptions(cs), featureGates)) return updateInPlace(input, base, oldRevision);
+    const plan = planInPlaceUpdate(oldRevision, targetRevision, getUpdateOptions(cs), featureGates);
+    if ('spec' in plan) return updateInPlace(input, base, oldRevision);
     if (type === 'InPlaceOnly') {
-      return { action: 'error', error: `find Pod ${pod.metadata.name} update strategy is InPlaceOnly but can not update in-place` };
+      return { action: 'error', error: `find Pod ${pod.metadata.name} update strategy is InPlaceOnly but can not update in-place`, forcedBy: plan.blocker };
     }
+    return { ...recreate(input, base), forcedBy: plan.blocker };
   }
-  return recreate(input, base);
+  return { ...recreate(input, base), forcedBy: `updateStrategy.type ${type ?? 'ReCreate'}` };
 }

@@ -71,6 +71,8 @@ export interface UpdateWhy {
   spec: string;
   pods: string[];
   numbers: Record<string, number>;
+  /** For a recreate: the template field (or missing piece) that ruled out an in-place update. */
+  forcedBy?: string;
 }
 
 export interface UpdateStepResult {
@@ -135,8 +137,8 @@ export function updateStep(input: UpdateStepInput): UpdateStepResult {
       changed.add(i);
     }
   };
-  const explain = (rule: UpdateRule, spec: string, indexes: readonly number[], numbers: Record<string, number> = {}) => {
-    why.push({ rule, spec, pods: indexes.map((i) => nameOf(pods[i])), numbers });
+  const explain = (rule: UpdateRule, spec: string, indexes: readonly number[], numbers: Record<string, number> = {}, forcedBy?: string) => {
+    why.push({ rule, spec, pods: indexes.map((i) => nameOf(pods[i])), numbers, ...(forcedBy !== undefined ? { forcedBy } : {}) });
   };
   const result = (stage: UpdateStage, error?: string): UpdateStepResult => ({
     pods: latest.map((pod, i) => (changed.has(i) ? toEraPod(pod, era) : pod)),
@@ -236,7 +238,7 @@ export function updateStep(input: UpdateStepInput): UpdateStepResult {
       updateNum: diffs.updateNum,
       position: positionOf.get(i) ?? 0,
       ...budget,
-    });
+    }, res.forcedBy);
     if (res.error !== undefined) return result('update', res.error);
   }
   return result('update');
