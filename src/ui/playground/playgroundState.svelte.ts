@@ -1,10 +1,17 @@
-// The page's state: the session, and the views read from its cluster, replaced (never deeply
-// proxied) whenever the cluster changes. Animation frames drive the session's virtual time.
+// The page's state: the session, and the views read from the moment it shows, replaced (never
+// deeply proxied) only when what they show changed. Animation frames drive the session's virtual
+// time, and after a seek, while idle, bring the real cluster to the moment shown a slice at a time.
 import { Session, type SessionOptions } from './session';
-import { clusterView, eventViews, type ClusterView, type EventView } from './view';
+import { ViewReader, type ClusterView, type EventView } from './view';
 import type { Decision } from '../../sim/cloneSetController';
+import type { Moment } from './history';
 
 export type Selection = { kind: 'pod'; name: string } | { kind: 'event'; key: string; time: number; object: string } | null;
+
+/** Real milliseconds after the last seek before the cluster is brought to the moment shown. */
+const CATCH_UP_AFTER_MS = 250;
+/** Real milliseconds of each frame spent bringing it there. */
+const CATCH_UP_SLICE_MS = 6;
 
 export class PlaygroundState {
   readonly session: Session;
@@ -17,15 +24,22 @@ export class PlaygroundState {
   speed = $state(1);
   atRest = $state(true);
   behind = $state(false);
-  /** Bumped when the cluster's objects change (the editor's completion and preview read it). */
+  /**
+   * Bumped when the real cluster's objects change (the editor's completion and preview, the
+   * terminal's watches read it). Not while the page shows a moment the cluster is not at yet.
+   */
   clusterVersion = $state(0);
+  /** Bumped when the real cluster or its time changes (the model view reads its machines). */
+  modelVersion = $state(0);
   selection = $state<Selection>(null);
   /** The last refresh jumped in time (a rebuild, a seek): the view changes without animation. */
   jumped = $state(false);
 
-  #seen = { cluster: undefined as unknown, rv: -1, events: -1, lastCount: -1, decisions: -1, age: -1 };
+  readonly #reader = new ViewReader();
+  #seen = { moment: undefined as Moment | undefined, second: -1, eventSeq: -1, decisions: -1, jumps: 0, cluster: undefined as unknown, rv: -1, clock: -1 };
   #raf = 0;
   #last = 0;
+  #seekedAt = 0;
 
   constructor(options: SessionOptions = {}) {
     this.session = new Session(options);
@@ -36,37 +50,43 @@ export class PlaygroundState {
   /** Reads the session into the page's state, replacing only what changed. */
   refresh(): void {
     const s = this.session;
-    const cluster = s.cluster;
+    const seen = this.#seen;
     const previous = this.time;
     this.horizon = s.horizon();
     this.playing = s.playing;
     this.speed = s.speed;
     this.atRest = s.atRest();
     this.behind = s.behind();
-    const rv = cluster.store.resourceVersion();
-    const rebuilt = this.#seen.cluster !== cluster;
-    this.jumped = rebuilt || Math.abs(s.time() - previous) > 5;
     this.time = s.time();
-    // ages shown in whole seconds: the status table needs a new view when a second passes
-    const age = Math.floor(this.time);
-    if (rebuilt || rv !== this.#seen.rv || age !== this.#seen.age) {
-      this.view = clusterView(cluster);
-      if (rebuilt || rv !== this.#seen.rv) this.clusterVersion++;
-      this.#seen.rv = rv;
-      this.#seen.age = age;
+    const jumped = s.jumps !== seen.jumps;
+    if (jumped) this.#seekedAt = performance.now();
+    this.jumped = jumped || Math.abs(this.time - previous) > 5;
+    seen.jumps = s.jumps;
+    const moment = s.moment();
+    const second = Math.floor(this.time);
+    if (moment !== seen.moment || second !== seen.second) {
+      this.view = this.#reader.clusterView(moment, this.time);
+      seen.second = second;
     }
-    const events = cluster.eventList();
-    const lastCount = events.length > 0 ? events[events.length - 1].count + events.reduce((n, e) => n + e.count, 0) : 0;
-    if (rebuilt || events.length !== this.#seen.events || lastCount !== this.#seen.lastCount) {
-      this.events = eventViews(events);
-      this.#seen.events = events.length;
-      this.#seen.lastCount = lastCount;
+    if (moment.eventSeq !== seen.eventSeq || moment !== seen.moment) {
+      if (moment.eventSeq !== seen.eventSeq) this.events = this.#reader.eventViews(s.eventsAt(moment));
+      seen.eventSeq = moment.eventSeq;
     }
-    if (rebuilt || cluster.decisions.length !== this.#seen.decisions) {
-      this.decisions = cluster.decisions.slice();
-      this.#seen.decisions = cluster.decisions.length;
+    if (moment.decisionCount !== seen.decisions) {
+      this.decisions = s.decisionsAt(moment);
+      seen.decisions = moment.decisionCount;
     }
-    this.#seen.cluster = cluster;
+    seen.moment = moment;
+    if (!s.pending) {
+      // the real cluster is at the moment shown: readers of the cluster may look again
+      const cluster = s.cluster;
+      const rv = cluster.store.resourceVersion();
+      if (cluster !== seen.cluster || rv !== seen.rv) this.clusterVersion++;
+      if (cluster !== seen.cluster || rv !== seen.rv || this.time !== seen.clock) this.modelVersion++;
+      seen.cluster = cluster;
+      seen.rv = rv;
+      seen.clock = this.time;
+    }
   }
 
   /** Starts the animation loop (the browser only). Returns a function that stops it. */
@@ -75,6 +95,7 @@ export class PlaygroundState {
       const delta = this.#last === 0 ? 0 : now - this.#last;
       this.#last = now;
       if (this.session.playing) this.session.frame(Math.min(delta, 100));
+      else if (this.session.pending && now - this.#seekedAt > CATCH_UP_AFTER_MS) this.session.catchUp(performance.now() + CATCH_UP_SLICE_MS);
       this.#raf = requestAnimationFrame(tick);
     };
     this.#raf = requestAnimationFrame(tick);

@@ -7,11 +7,18 @@
 // because the core is deterministic; so going back in time is a rebuild and a replay, and going
 // forward again after going back replays the rest of the log, the learner's later changes included.
 // A change made while behind the end of the log starts a new future: the rest is dropped.
+// Moving the timeline does not replay anything by itself: every moment already simulated is kept
+// as plain view data (history.ts), so a seek only changes which moment the page shows. The cluster
+// is rebuilt at that moment when something needs the real one there (a change, Step, Skip to
+// rest, a kubectl read through `cluster`), or bit by bit over the next frames when Play is pressed
+// there or the page calls catchUp() while idle.
 // Times in the log are whole virtual milliseconds (frame deltas are quantised), so a replay that
 // stops half-way through an advance and resumes later lands on exactly the same timers.
 import { Cluster, type ClusterInput, type ClusterOptions, type ClusterSnapshot } from '../../sim/cluster';
 import type { ApplyOutcome } from '../../sim/apply';
-import type { CloneSet } from '../../sim/api/types';
+import type { CloneSet, KubeEvent } from '../../sim/api/types';
+import type { Decision } from '../../sim/cloneSetController';
+import { History, type Moment } from './history';
 
 /** A change the learner made, as the cluster records it. */
 export type LearnerChange = Extract<ClusterInput, { op: 'apply' } | { op: 'call' }>;
@@ -39,9 +46,9 @@ export interface SessionOptions {
 
 export const MIN_SPEED = 0.25;
 export const MAX_SPEED = 20;
-const DEFAULT_FRAME_BUDGET_MS = 10;
-/** How often (in fired timers) a frame looks at the real clock. */
-const BUDGET_CHECK_EVERY = 16;
+const DEFAULT_FRAME_BUDGET_MS = 7;
+/** How often (in fired timers) a frame looks at the real clock: one timer can take milliseconds. */
+const BUDGET_CHECK_EVERY = 1;
 /** At most this much virtual time per frame, so a long pause between frames is not a jump. */
 const MAX_FRAME_VIRTUAL_MS = 2_000;
 
@@ -66,6 +73,12 @@ export class Session {
   readonly #listeners = new Set<() => void>();
   readonly #budgetMs: number;
   readonly #realNow: () => number;
+  readonly #history: History;
+  /** The moment shown when the cluster has not been brought there yet (after a seek). */
+  #viewMs: number | undefined;
+  /** A replay stopped by the frame budget before it reached its target. */
+  #outOfBudget = false;
+  #jumps = 0;
 
   constructor(options: SessionOptions = {}) {
     this.#options = structuredClone(options.cluster ?? {});
@@ -73,13 +86,54 @@ export class Session {
     this.#cluster = this.#fresh();
     this.#budgetMs = options.frameBudgetMs ?? DEFAULT_FRAME_BUDGET_MS;
     this.#realNow = options.realNow ?? (() => globalThis.performance.now());
+    this.#history = new History(this.#cluster);
   }
 
   // ---- reading ------------------------------------------------------------------------------
 
-  /** The cluster as it is at the current moment (a new object after going back in time). */
+  /**
+   * The cluster as it is at the current moment (a new object after going back in time). After a
+   * seek, reading it brings the cluster to the moment shown first (a rebuild and a replay).
+   */
   get cluster(): Cluster {
+    this.#catchUp(Infinity);
     return this.#cluster;
+  }
+
+  /** The moment shown, as plain view data (no rebuild, whatever the timeline did). */
+  moment(): Moment {
+    return this.#history.at(this.#viewMs ?? this.#clockMs());
+  }
+
+  /** The events at a moment, oldest first. */
+  eventsAt(moment: Moment): readonly KubeEvent[] {
+    return this.#history.eventsAt(moment);
+  }
+
+  /** The decisions (why-records) made up to a moment. */
+  decisionsAt(moment: Moment): readonly Decision[] {
+    return this.#history.decisionsAt(moment);
+  }
+
+  /** Whether the real cluster is not yet at the moment shown (a seek not caught up with). */
+  get pending(): boolean {
+    return this.#viewMs !== undefined;
+  }
+
+  /** Bumped on each seek: the view jumped rather than moved. */
+  get jumps(): number {
+    return this.#jumps;
+  }
+
+  /**
+   * Brings the real cluster to the moment shown, replaying until the real clock reaches `deadline`
+   * (performance.now milliseconds). Returns whether it got there; call again on a later frame
+   * if not.
+   */
+  catchUp(deadline: number): boolean {
+    const done = this.#catchUp(deadline);
+    if (done) this.#notify();
+    return done;
   }
 
   /** Bumped on every change of what the cluster shows or of the session's own state. */
@@ -97,7 +151,7 @@ export class Session {
 
   /** Virtual seconds now. */
   time(): number {
-    return this.#cluster.now();
+    return (this.#viewMs ?? this.#clockMs()) / 1000;
   }
 
   /** The furthest virtual second reached so far: the end of the timeline. */
@@ -107,11 +161,13 @@ export class Session {
 
   /** Whether the current moment is before the end of the recorded log (after going back in time). */
   behind(): boolean {
+    if (this.#viewMs !== undefined) return this.#viewMs < this.#horizonMs;
     return this.#cursor.index < this.#log.length;
   }
 
   /** Nothing but background retries is pending. */
   atRest(): boolean {
+    if (this.#viewMs !== undefined) return this.moment().atRest;
     return this.#cluster.atRest();
   }
 
@@ -151,15 +207,18 @@ export class Session {
    * behind the end of the log, the change starts a new future and the rest of the log is dropped.
    */
   change<T>(run: (cluster: Cluster) => T): T {
-    const before = this.#cluster.snapshot().inputs.length;
+    const cluster = this.cluster;
+    const before = cluster.snapshot().inputs.length;
     try {
-      return run(this.#cluster);
+      return run(cluster);
     } finally {
-      const made = this.#cluster.snapshot().inputs.slice(before).filter(isLearnerChange);
+      const made = cluster.snapshot().inputs.slice(before).filter(isLearnerChange);
       if (made.length > 0) {
+        if (this.behind()) this.#history.truncateAfter(this.#clockMs());
         this.#truncateAtCursor();
         const ms = this.#clockMs();
         for (const change of made) this.#append({ op: 'change', ms, change });
+        this.#history.record(cluster);
       }
       this.#notify();
     }
@@ -198,6 +257,12 @@ export class Session {
     if (whole < 1) return;
     this.#carry -= whole;
     const deadline = this.#realNow() + this.#budgetMs;
+    // after a seek, the cluster is first brought to the moment shown; time moves on after that
+    if (!this.#catchUp(deadline)) {
+      this.#carry = 0;
+      this.#notify();
+      return;
+    }
     this.#forwardTo(this.#clockMs() + whole, deadline);
     this.#notify();
   }
@@ -205,6 +270,7 @@ export class Session {
   /** One event: the next timer fires (or, when going over the log again, the next recorded moment). */
   step(): boolean {
     this.#playing = false;
+    this.#catchUp(Infinity);
     let moved: boolean;
     if (this.behind()) {
       const next = this.#cluster.clock.nextAt();
@@ -214,7 +280,10 @@ export class Session {
       moved = this.#replayTo(target) || target > this.#clockMs();
     } else {
       moved = this.#cluster.clock.runNext();
-      if (moved) this.#append({ op: 'steps', n: 1 });
+      if (moved) {
+        this.#append({ op: 'steps', n: 1 });
+        this.#history.record(this.#cluster);
+      }
     }
     this.#notify();
     return moved;
@@ -226,6 +295,7 @@ export class Session {
    */
   skipToRest(maxSeconds = 1800): boolean {
     this.#playing = false;
+    this.#catchUp(Infinity);
     if (this.behind()) this.#replayTo(this.#horizonMs);
     const clock = this.#cluster.clock;
     const deadline = this.#clockMs() + maxSeconds * 1000;
@@ -239,6 +309,7 @@ export class Session {
       }
       clock.runNext();
       fired++;
+      this.#history.record(this.#cluster);
     }
     if (fired > 0) this.#append({ op: 'steps', n: fired });
     if (!rest) this.#advanceLive(Math.ceil(deadline));
@@ -247,13 +318,13 @@ export class Session {
   }
 
   /**
-   * Goes to virtual second `seconds` (clamped to the timeline): back in time by rebuilding the
-   * cluster and replaying the log up to that moment, forward by replaying the rest of the log.
+   * Goes to virtual second `seconds` (clamped to the timeline). Only the moment shown changes;
+   * the cluster follows when something needs it there (see `cluster` and catchUp()).
    */
   seek(seconds: number): void {
     const target = Math.round(Math.min(Math.max(0, Number.isFinite(seconds) ? seconds : 0), this.horizon()) * 1000);
-    if (target < this.#clockMs()) this.#rebuild();
-    this.#replayTo(target);
+    this.#viewMs = target;
+    this.#jumps++;
     this.#notify();
   }
 
@@ -270,6 +341,22 @@ export class Session {
 
   #fresh(): Cluster {
     return this.#start ? Cluster.restore(this.#start) : new Cluster(this.#options);
+  }
+
+  /**
+   * Brings the cluster to the moment shown after a seek: back in time by rebuilding it and
+   * replaying the log up to that moment, forward by replaying the rest of the log, until the
+   * real-clock deadline. Returns whether it got there.
+   */
+  #catchUp(deadline: number): boolean {
+    const target = this.#viewMs;
+    if (target === undefined) return true;
+    if (target < this.#clockMs()) this.#rebuild();
+    this.#outOfBudget = false;
+    this.#replayTo(target, deadline);
+    if (this.#outOfBudget) return false;
+    this.#viewMs = undefined;
+    return true;
   }
 
   #rebuild(): void {
@@ -315,6 +402,7 @@ export class Session {
       if (at === undefined || at > ms) break;
       clock.runNext();
       fired++;
+      this.#history.record(this.#cluster);
       if (fired % BUDGET_CHECK_EVERY === 0 && this.#realNow() > deadline) {
         this.#append({ op: 'steps', n: fired });
         return;
@@ -342,7 +430,10 @@ export class Session {
     const clock = this.#cluster.clock;
     let ran = false;
     let checks = 0;
-    const overBudget = () => ++checks % BUDGET_CHECK_EVERY === 0 && this.#realNow() > deadline;
+    const overBudget = () => {
+      this.#outOfBudget = ++checks % BUDGET_CHECK_EVERY === 0 && this.#realNow() > deadline;
+      return this.#outOfBudget;
+    };
     while (this.#cursor.index < this.#log.length) {
       const entry = this.#log[this.#cursor.index];
       if (entry.op === 'change') {

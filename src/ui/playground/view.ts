@@ -1,7 +1,7 @@
 // What the cluster view shows, read from the cluster's objects: no controller logic here, only
 // the objects as kubectl would print them (status column, restarts, revision labels).
 import type { Cluster } from '../../sim/cluster';
-import type { CloneSet, KubeEvent, Pod } from '../../sim/api/types';
+import type { CloneSet, ControllerRevision, KubeEvent, Node, Pod } from '../../sim/api/types';
 import { LABEL_CONTROLLER_REVISION_HASH, LABEL_LIFECYCLE_STATE } from '../../sim/api/constants';
 import { isPodReady } from '../../sim/controller/podState';
 import { humanDuration } from '../../kubectl/humanDuration';
@@ -131,22 +131,83 @@ function cloneSetView(cs: CloneSet, now: number): CloneSetView {
 }
 
 /** Natural order for names with numbers (node-2 before node-10). */
-const natural = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
+const natural = new Intl.Collator('en', { numeric: true }).compare;
+
+/** The objects a view is read from: a cluster's store at one moment. */
+export interface ViewObjects {
+  pods: readonly Pod[];
+  cloneSets: readonly CloneSet[];
+  revisions: readonly ControllerRevision[];
+  nodes: readonly Node[];
+}
+
+/**
+ * Reads views from objects, remembering the view of each (frozen) object: an object that did not
+ * change gives the same view object back, so the page's keyed lists leave its element alone.
+ */
+export class ViewReader {
+  #pods = new WeakMap<Pod, { context: string; view: PodView }>();
+  #cloneSets = new WeakMap<CloneSet, { now: number; view: CloneSetView }>();
+  #events = new WeakMap<KubeEvent, EventView>();
+  #nodes: { from: readonly Node[]; names: string[] } = { from: [], names: [] };
+  /** The last pod views in store order, and the same sorted by name. */
+  #order: { views: PodView[]; sorted: PodView[] } = { views: [], sorted: [] };
+
+  clusterView(objects: ViewObjects, now: number): ClusterView {
+    const revisions = new Map(objects.revisions.map((r) => [r.metadata.name, r.revision]));
+    const cloneSets = new Map(objects.cloneSets.map((cs) => [cs.metadata.name, cs]));
+    const pods = this.#podViews(objects.pods, revisions, cloneSets);
+    if (this.#nodes.from !== objects.nodes) this.#nodes = { from: objects.nodes, names: objects.nodes.map((n) => n.metadata.name).sort(natural) };
+    // ages are shown in whole seconds: a CloneSet's view changes once a second
+    const second = Math.floor(now);
+    const csViews = objects.cloneSets.map((cs) => {
+      const cached = this.#cloneSets.get(cs);
+      if (cached && cached.now === second) return cached.view;
+      const view = cloneSetView(cs, now);
+      this.#cloneSets.set(cs, { now: second, view });
+      return view;
+    });
+    return { time: now, nodes: this.#nodes.names, pods, cloneSets: csViews };
+  }
+
+  eventViews(events: readonly KubeEvent[]): EventView[] {
+    return events.map((e) => {
+      let view = this.#events.get(e);
+      if (!view) {
+        view = eventView(e);
+        this.#events.set(e, view);
+      }
+      return view;
+    });
+  }
+
+  #podViews(pods: readonly Pod[], revisions: Map<string, number>, cloneSets: Map<string, CloneSet>): PodView[] {
+    let same = this.#order.views.length === pods.length;
+    const views = pods.map((p, i) => {
+      const cs = cloneSets.get(ownerName(p) ?? '');
+      const hash = p.metadata.labels?.[LABEL_CONTROLLER_REVISION_HASH];
+      const context = `${cs?.status?.updateRevision}\u0000${cs?.status?.currentRevision}\u0000${hash ? revisions.get(hash) : ''}`;
+      const cached = this.#pods.get(p);
+      let view: PodView;
+      if (cached && cached.context === context) view = cached.view;
+      else {
+        view = podView(p, revisions, cloneSets);
+        this.#pods.set(p, { context, view });
+      }
+      if (same && this.#order.views[i] !== view) same = false;
+      return view;
+    });
+    if (same) return this.#order.sorted;
+    const sorted = [...views].sort((a, b) => natural(a.name, b.name));
+    this.#order = { views, sorted };
+    return sorted;
+  }
+}
 
 export function clusterView(cluster: Cluster): ClusterView {
   const store = cluster.store;
-  const revisions = new Map(store.list('ControllerRevision').map((r) => [r.metadata.name, r.revision]));
-  const cloneSets = new Map(store.list('CloneSet').map((cs) => [cs.metadata.name, cs]));
-  const pods = store
-    .list('Pod')
-    .map((p) => podView(p, revisions, cloneSets))
-    .sort((a, b) => natural(a.name, b.name));
-  return {
-    time: cluster.now(),
-    nodes: store.list('Node').map((n) => n.metadata.name).sort(natural),
-    pods,
-    cloneSets: [...cloneSets.values()].map((cs) => cloneSetView(cs, cluster.now())),
-  };
+  const objects = { pods: store.list('Pod'), cloneSets: store.list('CloneSet'), revisions: store.list('ControllerRevision'), nodes: store.list('Node') };
+  return new ViewReader().clusterView(objects, cluster.now());
 }
 
 export interface EventView {
@@ -162,7 +223,11 @@ export interface EventView {
 }
 
 export function eventViews(events: readonly KubeEvent[]): EventView[] {
-  return events.map((e) => ({
+  return events.map(eventView);
+}
+
+function eventView(e: KubeEvent): EventView {
+  return {
     key: e.metadata.name,
     time: e.lastTimestamp,
     type: e.type,
@@ -172,7 +237,7 @@ export function eventViews(events: readonly KubeEvent[]): EventView[] {
     name: e.involvedObject.name,
     message: e.message,
     count: e.count,
-  }));
+  };
 }
 
 /** Virtual seconds as the page shows them: 12.3 s, 2 m 05.0 s. */
