@@ -208,3 +208,31 @@ describe('a workshop from one link', () => {
     expect(page.url()).toContain('#w=');
   });
 });
+
+describe('making a workshop', () => {
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await browser.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('turns a title, lessons and a code into a link that holds only the code’s hash, and opens it', async () => {
+    await page.goto(at('workshop/'));
+    await page.getByLabel('Title').fill('Partition day');
+    await page.getByLabel('5. Canary with partition').check();
+    await page.getByLabel('1. Create a CloneSet').check();
+    await page.getByLabel('Unlock code').fill('s3cret');
+    await page.getByRole('button', { name: 'Make link' }).click();
+    const link = await page.getByRole('textbox', { name: 'Copy workshop link' }).inputValue();
+    const expected = workshopHash({ title: 'Partition day', lessons: ['01-create-cloneset', '05-partition-canary'], unlockCodeSha256: sha256Hex('s3cret'), speed: 1, largeText: false, lang: null });
+    expect(link.endsWith(`/workshop/${expected}`)).toBe(true);
+    await page.getByRole('button', { name: 'Open it here' }).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="workshop-title"]')?.textContent === 'Partition day');
+    expect(await page.getByTestId('Show solution').isDisabled()).toBe(true);
+  });
+});
