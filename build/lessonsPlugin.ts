@@ -71,6 +71,7 @@ export function lessonPageHtml(lesson: PageLesson, lang: Language): string {
     <meta name="description" content="${escapeHtml(text.summary)}" />
     <title>${escapeHtml(text.title)} — ${suffix}</title>
     <link rel="icon" href="../../../favicon.svg" type="image/svg+xml" />
+    <style>.prerendered { max-width: 46rem; margin: 1.5rem auto; padding: 0 1rem; font-family: system-ui, sans-serif; line-height: 1.6; }</style>
   </head>
   <body>
     <div id="app" data-lesson="${escapeHtml(lesson.name)}" data-lang="${lang}">
