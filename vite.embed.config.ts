@@ -1,4 +1,5 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { readFileSync } from 'node:fs';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { resolve } from 'node:path';
 
@@ -6,9 +7,22 @@ import { resolve } from 'node:path';
 // defining <cloneset-playground>, with one stylesheet the element links inside its shadow root
 // and lazily loaded chunks (the editor, Monaco and its workers, each lesson) beside it. Paths are
 // relative to the module, so the folder can be served from anywhere on a site.
+/** The React wrapper (src/embed/react/) published as it is, in dist/embed/react/ beside the element. */
+function reactWrapper(): Plugin {
+  const files = ['CloneSetPlayground.jsx', 'CloneSetPlayground.d.ts', 'package.json'];
+  return {
+    name: 'cloneset-playground-react-wrapper',
+    generateBundle() {
+      for (const file of files) {
+        this.emitFile({ type: 'asset', fileName: `react/${file}`, source: readFileSync(resolve(import.meta.dirname, 'src/embed/react', file), 'utf8') });
+      }
+    },
+  };
+}
+
 export default defineConfig({
   base: './',
-  plugins: [svelte()],
+  plugins: [svelte(), reactWrapper()],
   publicDir: false,
   resolve: {
     alias: [

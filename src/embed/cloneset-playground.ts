@@ -7,7 +7,7 @@ import { OBSERVED_ATTRIBUTES, readAttributes } from './attributes';
 import { mountWidget, type MountedWidget } from './mountWidget.svelte';
 
 /** The stylesheet the build writes beside this module (every component's CSS, Monaco's too). */
-const STYLESHEET = new URL('./cloneset-playground.css', import.meta.url).href;
+const STYLESHEET = new URL(/* @vite-ignore */ './cloneset-playground.css', import.meta.url).href;
 
 /** The site's colours, on the widget's root instead of the page's <html>; the page's inherited styles reset. */
 const SHADOW_CSS = `
