@@ -93,6 +93,8 @@ describe('lessons in the browser', () => {
     await page.getByRole('button', { name: 'Play' }).click();
     // the checklist follows the cluster while time plays, without pressing Check
     await waitAllMet(page, 45_000);
+    expect(await page.getByTestId('goal-verdict').textContent()).toContain('All goals met');
+    expect(await page.getByTestId('goal-announcement').textContent()).toContain('met: ');
     await page.getByRole('button', { name: 'Check' }).click();
     expect(await page.getByTestId('goal-verdict').textContent()).toContain('All goals met');
     expect(await goals(page).nth(2).textContent()).toContain('Bound PVCs: 7 of 7');
