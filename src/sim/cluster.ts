@@ -291,6 +291,16 @@ export class Cluster {
 
   // ---- snapshots ----------------------------------------------------------------------------
 
+  /** How many inputs the cluster has recorded (what snapshot().inputs.length says, without a copy). */
+  inputCount(): number {
+    return this.inputs.length;
+  }
+
+  /** Copies of the inputs recorded from position `start` on. */
+  inputsSince(start: number): ClusterInput[] {
+    return structuredClone(this.inputs.slice(start));
+  }
+
   snapshot(): ClusterSnapshot {
     return { version: 1, options: structuredClone(this.options), inputs: structuredClone(this.inputs) };
   }

@@ -174,6 +174,7 @@ export class EventRecorder {
   private readonly logs: Lru<LogRecord>;
   private readonly spam: Lru<SpamRecord>;
   private lastNanos = 0n;
+  private writes = 0;
 
   constructor(options: Partial<EventCorrelatorOptions> = {}) {
     this.options = { ...DEFAULT_EVENT_CORRELATOR_OPTIONS, ...options };
@@ -190,6 +191,11 @@ export class EventRecorder {
     const observed = this.observe(aggregated, key);
     if (!this.tryAccept(keys.spam, now)) return;
     this.write(observed, observed.message === input.message ? keys.event : keys.aggregate + '\u0000' + observed.message);
+  }
+
+  /** Goes up by one with every event written (created or counted up): "has anything changed?" in O(1). */
+  get version(): number {
+    return this.writes;
   }
 
   /** The stored events, oldest first (frozen: the recorder never changes a stored event, it replaces it). */
@@ -302,6 +308,7 @@ export class EventRecorder {
     // The event is the recorder's own fresh object (makeEvent copied the caller's parts): stored as is.
     const written = event.count > 1 && stored ? { ...stored, count: event.count, lastTimestamp: event.lastTimestamp, message: event.message } : event;
     this.events.set(event.metadata.name, deepFreeze(written));
+    this.writes++;
     // UpdateState: remember what the server now holds, under the event's own key.
     this.logs.set(key, { count: written.count, firstTimestamp: written.firstTimestamp, name: written.metadata.name });
   }

@@ -132,3 +132,19 @@ spec:
     for (const d of recreates) expect(d.why).toMatchObject({ forcedBy: 'spec.template.spec.containers[0].env' });
   });
 });
+
+describe('cheap change checks', () => {
+  it('inputCount and inputsSince agree with the snapshot; the event recorder counts its writes', () => {
+    const cluster = new Cluster({ seed: 2 });
+    const versionBefore = cluster.events.version;
+    expect(cluster.apply(cloneSet(2)).ok).toBe(true);
+    cluster.advance(5);
+    expect(cluster.inputCount()).toBe(cluster.snapshot().inputs.length);
+    expect(cluster.inputsSince(1)).toEqual(cluster.snapshot().inputs.slice(1));
+    expect(cluster.events.version).toBeGreaterThan(versionBefore);
+    const settled = cluster.events.version;
+    const list = cluster.eventList();
+    expect(cluster.events.version).toBe(settled);
+    expect(cluster.eventList()).toEqual(list);
+  });
+});

@@ -8,6 +8,7 @@
 // a copy of the list. A moment stands for the cluster once every timer due at or before its time
 // has fired, which is what replaying the session's log to that time gives.
 import type { Cluster } from '../../sim/cluster';
+import type { EventRecorder } from '../../sim/events';
 import type { Decision } from '../../sim/cloneSetController';
 import type { CloneSet, ControllerRevision, KubeEvent, Node, Pod } from '../../sim/api/types';
 
@@ -71,7 +72,10 @@ export class History {
     const last = this.#moments[this.#moments.length - 1] as Moment | undefined;
     const rv = cluster.store.resourceVersion();
     const atRest = cluster.atRest();
-    const eventsChanged = this.#noteEvents(cluster.eventList());
+    // The recorder counts its writes: the same recorder at the same count has the same events.
+    const unchanged = cluster.events === this.#eventsSeen.recorder && cluster.events.version === this.#eventsSeen.version;
+    const eventsChanged = !unchanged && this.#noteEvents(cluster.eventList());
+    this.#eventsSeen = { recorder: cluster.events, version: cluster.events.version };
     const decisions = cluster.decisions;
     for (let i = this.#decisions.length; i < decisions.length; i++) this.#decisions.push(decisions[i]);
     if (last && !eventsChanged && last.rv === rv && last.decisionCount === decisions.length && last.atRest === atRest) return;
@@ -129,11 +133,15 @@ export class History {
     this.#trail.length = last.eventSeq;
     this.#decisions.length = last.decisionCount;
     this.#events = this.#replayTrail(last.eventSeq);
+    this.#eventsSeen = { version: -1 };
     this.#eventsCache = { seq: 0, list: [] };
     this.#decisionsCache = { count: 0, list: [] };
   }
 
   /** Appends the writes that turn the last list into `list`; whether there were any. */
+  /** Which event recorder was last read, at which of its versions. */
+  #eventsSeen: { recorder?: EventRecorder; version: number } = { version: -1 };
+
   #noteEvents(list: KubeEvent[]): boolean {
     const previous = this.#events;
     let changed = false;

@@ -208,11 +208,11 @@ export class Session {
    */
   change<T>(run: (cluster: Cluster) => T): T {
     const cluster = this.cluster;
-    const before = cluster.snapshot().inputs.length;
+    const before = cluster.inputCount();
     try {
       return run(cluster);
     } finally {
-      const made = cluster.snapshot().inputs.slice(before).filter(isLearnerChange);
+      const made = cluster.inputsSince(before).filter(isLearnerChange);
       if (made.length > 0) {
         if (this.behind()) this.#history.truncateAfter(this.#clockMs());
         this.#truncateAtCursor();
