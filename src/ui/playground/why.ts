@@ -3,7 +3,10 @@
 import type { Decision } from '../../sim/cloneSetController';
 import type { Lang } from '../i18n/strings';
 
-type Words = (pods: string, n: Record<string, number>) => string;
+type Words = (pods: string, n: Record<string, number>, forcedBy?: string) => string;
+
+/** "1 pod", "3 pods". */
+const podCount = (k: number) => `${k} ${k === 1 ? 'pod' : 'pods'}`;
 
 const list = (pods: readonly string[], lang: Lang) => {
   if (pods.length === 0) return '';
@@ -35,10 +38,11 @@ const EN: Record<string, Words> = {
   skipPreparingDelete: (p) => `${p} are being deleted (PreparingDelete) and are not updated.`,
   skipInGracePeriod: (p) => `${p} are inside their in-place grace period and wait.`,
   updateOrder: (p, n) => `Update order of the ${n.candidates} candidates (unready first, then by priority/scatter, then by name): ${p}.`,
-  beyondUpdateNum: (p, n) => `${p} stay as they are: only ${Math.abs(n.updateNum)} pods should change (replicas minus partition minus pods already updated).`,
+  beyondUpdateNum: (p, n) => `${p} stay as they are: only ${podCount(Math.abs(n.updateNum))} should change (replicas minus partition minus pods already updated).`,
   overUnavailableBudget: (p, n) => `${p} wait: maxUnavailable allows ${n.updateMaxUnavailable} unavailable pods and ${n.unavailable} are unavailable now, so only ${n.chosen} could start.`,
-  updateInPlace: (p, n) => `${p} updated in place (position ${n.position} in the update order; ${n.updateNum} to update, maxUnavailable ${n.updateMaxUnavailable}, ${n.unavailable} unavailable). Only the image changed, so the kubelet restarts the container: same pod name, same IP, RESTARTS +1.`,
-  recreate: (p, n) => `${p} recreated (position ${n.position} in the update order; ${n.updateNum} to update, maxUnavailable ${n.updateMaxUnavailable}, ${n.unavailable} unavailable): the pod is deleted and a new one with a new name takes its place.`,
+  updateInPlace: (p, n) => `${p} updated in place (position ${n.position} in the update order; ${n.updateNum} to update, maxUnavailable ${n.updateMaxUnavailable}, ${n.unavailable} unavailable). Only images or metadata changed, so the pod is patched where it is: same pod name, same IP; a container whose image changed is restarted by the kubelet (RESTARTS +1).`,
+  recreate: (p, n, forcedBy) =>
+    `${p} recreated (position ${n.position} in the update order; ${n.updateNum} to update, maxUnavailable ${n.updateMaxUnavailable}, ${n.unavailable} unavailable)${forcedBy ? `, because ${forcedBy} cannot change in place` : ''}: the pod is deleted and a new one with a new name takes its place.`,
   enterPreparingUpdate: (p) => `${p} enter PreparingUpdate: a lifecycle hook runs before the in-place update.`,
   waitForInPlaceUpdateHook: (p) => `${p} wait for the in-place update hook.`,
   updateFailed: (p) => `Updating ${p} failed; the controller retries.`,
@@ -69,8 +73,9 @@ const ZH: Record<string, Words> = {
   updateOrder: (p, n) => `${n.candidates} 个候选 Pod 的升级顺序（未就绪优先，然后按优先级/打散，再按名称）：${p}。`,
   beyondUpdateNum: (p, n) => `${p} 保持不变：只应升级 ${Math.abs(n.updateNum)} 个（replicas 减 partition 减已升级数）。`,
   overUnavailableBudget: (p, n) => `${p} 等待：maxUnavailable 允许 ${n.updateMaxUnavailable} 个不可用，当前已有 ${n.unavailable} 个，所以只能开始 ${n.chosen} 个。`,
-  updateInPlace: (p, n) => `${p} 原地升级（升级顺序第 ${n.position} 位；需升级 ${n.updateNum} 个，maxUnavailable ${n.updateMaxUnavailable}，不可用 ${n.unavailable} 个）。只改了镜像，kubelet 重启容器：Pod 名称和 IP 不变，RESTARTS +1。`,
-  recreate: (p, n) => `${p} 重建升级（升级顺序第 ${n.position} 位；需升级 ${n.updateNum} 个，maxUnavailable ${n.updateMaxUnavailable}，不可用 ${n.unavailable} 个）：删除旧 Pod，新建一个新名称的 Pod。`,
+  updateInPlace: (p, n) => `${p} 原地升级（升级顺序第 ${n.position} 位；需升级 ${n.updateNum} 个，maxUnavailable ${n.updateMaxUnavailable}，不可用 ${n.unavailable} 个）。只改了镜像或元数据，Pod 原地修改：名称和 IP 不变；镜像变化的容器由 kubelet 重启（RESTARTS +1）。`,
+  recreate: (p, n, forcedBy) =>
+    `${p} 重建升级（升级顺序第 ${n.position} 位；需升级 ${n.updateNum} 个，maxUnavailable ${n.updateMaxUnavailable}，不可用 ${n.unavailable} 个）${forcedBy ? `，因为 ${forcedBy} 无法原地修改` : ''}：删除旧 Pod，新建一个新名称的 Pod。`,
   enterPreparingUpdate: (p) => `${p} 进入 PreparingUpdate：原地升级前运行生命周期钩子。`,
   waitForInPlaceUpdateHook: (p) => `${p} 等待原地升级钩子。`,
   updateFailed: (p) => `升级 ${p} 失败，控制器会重试。`,
@@ -97,7 +102,7 @@ export function describeDecision(d: Decision, lang: Lang): WhyLine {
     step: d.step,
     rule: d.why.rule,
     spec: d.why.spec,
-    text: words ? words(pods, d.why.numbers) : `${d.why.rule}${pods ? `: ${pods}` : ''}`,
+    text: words ? words(pods, d.why.numbers, 'forcedBy' in d.why ? d.why.forcedBy : undefined) : `${d.why.rule}${pods ? `: ${pods}` : ''}`,
     numbers: Object.entries(d.why.numbers).map(([k, v]) => [k, Number(v)]),
   };
 }
