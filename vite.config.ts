@@ -2,11 +2,12 @@ import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { resolve } from 'node:path';
 import { lessonPageInputs, lessonsPlugin } from './build/lessonsPlugin';
+import { pwaPlugin } from './src/pwa/pwaPlugin';
 
 // The site is plain static files: every page is an HTML entry, nothing is fetched from another origin.
 export default defineConfig({
   base: './',
-  plugins: [lessonsPlugin({ root: import.meta.dirname }), svelte()],
+  plugins: [lessonsPlugin({ root: import.meta.dirname }), svelte(), pwaPlugin()],
   publicDir: 'static',
   resolve: {
     alias: [

@@ -101,6 +101,8 @@ describe('<cloneset-playground> in a Docusaurus 3 site', () => {
     await browser?.close();
     served?.server.close();
     for (const dir of temp) rmSync(dir, { recursive: true, force: true });
+    // the copied widget is a build output: it does not stay in the source tree (nor in the lint)
+    rmSync(join(site, 'static/cloneset-playground'), { recursive: true, force: true });
   });
 
   it('server-renders a placeholder of each widget’s height', async (ctx) => {
