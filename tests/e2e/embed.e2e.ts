@@ -158,3 +158,31 @@ describe('<cloneset-playground> on a plain page', () => {
     await p.close();
   });
 });
+
+describe('<cloneset-playground lesson mode="guided">', () => {
+  it('shows the lesson’s goals, unmet at its start, and meets them all when the solution plays', async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(demo('lesson.html'));
+      const w = page.locator('cloneset-playground');
+      const lesson = w.getByRole('region', { name: 'Lesson' });
+      await expect(lesson.getByRole('heading').textContent({ timeout: 15_000 })).resolves.toBe('In-place update versus recreate');
+      const met = () => lesson.getByRole('list', { name: 'Goals' }).getByRole('listitem').evaluateAll((items) => items.map((el) => el.getAttribute('data-met')));
+      await expect.poll(async () => (await met()).length).toBeGreaterThan(3);
+      expect(await met()).toContain('false');
+      // the lesson's start: five pods already running
+      await expect.poll(() => podsOf(w).then((p) => p.length)).toBe(5);
+      await w.getByRole('textbox', { name: 'CloneSet YAML' }).first().waitFor({ timeout: 20_000 });
+      await lesson.getByRole('button', { name: 'Show solution' }).click();
+      await expect.poll(() => w.locator('.cp-root').getAttribute('data-autoplay'), { timeout: 30_000 }).toBe('done');
+      await expect.poll(met).toEqual((await met()).map(() => 'true'));
+      expect((await podsOf(w)).every((p) => p.restarts === '1')).toBe(true);
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+});
