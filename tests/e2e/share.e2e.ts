@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
@@ -117,6 +118,39 @@ describe('share links', () => {
     await page.getByTestId('Open share file').setInputFiles(file);
     await expect.poll(() => virtualTime(page), { timeout: 10_000 }).toBe(sharedTime);
     await expect.poll(() => pods(page)).toEqual(sharedPods);
+  });
+
+  it('offers a share file when the session is too long for a link, and the file opens the same moment', async () => {
+    const page = await newPage();
+    await page.goto(playgroundUrl());
+    await page.getByRole('list', { name: 'Pods' }).waitFor();
+    await page.locator('.monaco-editor').waitFor({ timeout: 20_000 });
+    // five applies, each with 6,000 random hex digits in an annotation: more than 16 KB compressed
+    for (let i = 0; i < 5; i++) {
+      const noise = randomBytes(3000).toString('hex');
+      await setYaml(page, SEED_CLONESET_YAML.replace('  labels:\n    app: nginx-2\n', `  labels:\n    app: nginx-2\n  annotations:\n    noise: "${noise}"\n`));
+      await page.getByRole('button', { name: 'Apply', exact: true }).click();
+      await page.getByRole('button', { name: 'Step', exact: true }).click();
+    }
+    await page.getByRole('button', { name: 'Skip to rest' }).click();
+    const time = await virtualTime(page);
+    const before = await pods(page);
+    expect(before).toHaveLength(5);
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'too long for a link' }).count()).resolves.toBe(1);
+    await expect(page.getByRole('textbox', { name: 'Share link' }).count()).resolves.toBe(0);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('Download share file').click()]);
+    expect(download.suggestedFilename()).toBe('cloneset-playground-share.txt');
+    const file = join(mkdtempSync(join(tmpdir(), 'share-file-')), 'shared.txt');
+    await download.saveAs(file);
+    expect(readFileSync(file, 'utf8').length).toBeGreaterThan(16 * 1024);
+
+    const other = await newPage();
+    await other.goto(playgroundUrl());
+    await other.getByRole('list', { name: 'Pods' }).waitFor();
+    await other.getByTestId('Open share file').setInputFiles(file);
+    await expect.poll(() => virtualTime(other), { timeout: 15_000 }).toBe(time);
+    await expect.poll(() => pods(other)).toEqual(before);
   });
 
   it('shows a notice for malformed, cut-off, unknown-version and oversized links and keeps the learner’s text', async () => {
