@@ -98,6 +98,21 @@ describe('<cloneset-playground> on a plain page', () => {
     expect(await podsOf(ro)).toEqual(before);
   });
 
+  it('runs kubectl in the editable widget’s terminal, on that widget’s cluster only', async () => {
+    const ro = page.locator('cloneset-playground#readonly');
+    const ed = page.locator('cloneset-playground#editable');
+    await expect(ro.getByTestId('Terminal').count()).resolves.toBe(0);
+    const terminal = ed.getByTestId('Terminal');
+    await terminal.locator('.xterm').waitFor({ timeout: 15_000 });
+    await terminal.click();
+    await page.keyboard.type('kubectl scale cloneset nginx-2 --replicas=3');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => terminal.textContent()).toContain('scaled');
+    await ed.getByTestId('Skip to rest').click();
+    await expect.poll(() => podsOf(ed).then((p) => p.length)).toBe(3);
+    expect(await podsOf(ro)).toHaveLength(5);
+  });
+
   it('keeps the page’s CSS out and its own CSS in', async () => {
     const ed = page.locator('cloneset-playground#editable');
     const play = ed.getByTestId('Play');
@@ -154,7 +169,7 @@ describe('<cloneset-playground> on a plain page', () => {
     const w = p.locator('cloneset-playground');
     await expect.poll(() => podsOf(w).then((x) => x.length), { timeout: 15_000 }).toBe(5);
     await expect(w.locator('.cp-root').getAttribute('data-theme')).resolves.toBe('dark');
-    expect(seen.filter((u) => /EditorPanel|editor\.api|monaco/.test(u))).toEqual([]);
+    expect(seen.filter((u) => /EditorPanel|editor\.api|monaco|Terminal|xterm/i.test(u))).toEqual([]);
     await p.close();
   });
 });
