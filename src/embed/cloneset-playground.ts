@@ -25,6 +25,19 @@ function shadowSheet(): CSSStyleSheet {
   return shared;
 }
 
+let fontsShared = false;
+/**
+ * Browsers ignore @font-face inside a shadow root: the editor's icon font is declared once on the
+ * document instead (a font declaration only: it styles nothing of the page).
+ */
+function shareFonts(sheet: CSSStyleSheet | null): void {
+  if (fontsShared || !sheet) return;
+  fontsShared = true;
+  const fonts = new CSSStyleSheet();
+  for (const rule of sheet.cssRules) if (rule instanceof CSSFontFaceRule) fonts.insertRule(rule.cssText, fonts.cssRules.length);
+  if (fonts.cssRules.length > 0) document.adoptedStyleSheets = [...document.adoptedStyleSheets, fonts];
+}
+
 export class CloneSetPlaygroundElement extends HTMLElement {
   static observedAttributes = [...OBSERVED_ATTRIBUTES];
   #widget: MountedWidget | undefined;
@@ -42,7 +55,10 @@ export class CloneSetPlaygroundElement extends HTMLElement {
     // Nothing shows unstyled: the widget appears once its stylesheet is in.
     target.style.visibility = 'hidden';
     const show = () => (target.style.visibility = '');
-    link.addEventListener('load', show);
+    link.addEventListener('load', () => {
+      shareFonts(link.sheet);
+      show();
+    });
     link.addEventListener('error', show);
     root.replaceChildren(link, target);
     this.#widget = mountWidget(target, this.#attributes());

@@ -139,6 +139,10 @@ describe('<cloneset-playground> on a plain page', () => {
       pageSheets: [...document.styleSheets].filter((sheet) => sheet.href !== null).map((sheet) => new URL(sheet.href as string).pathname),
     }));
     expect(page_).toEqual({ body: '32px', button: 'rgb(255, 0, 255)', sizing: 'content-box', foreign: [], pageSheets: ['/embed-demo/page.css'] });
+    // the one thing declared on the document: the editor's icon font, which a shadow root cannot declare
+    const adopted = await page.evaluate(() => document.adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules].map((r) => r.constructor.name + ' ' + (r as CSSFontFaceRule).style.getPropertyValue('font-family'))));
+    expect(adopted).toEqual(['CSSFontFaceRule codicon']);
+    await expect.poll(() => page.evaluate(() => document.fonts.check('16px codicon'))).toBe(true);
   });
 
   it('follows html[data-theme] live, as Docusaurus sets it', async () => {
