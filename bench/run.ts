@@ -1,6 +1,7 @@
 // npm run bench: measures the simulation core in Node and writes BENCHMARKS.md.
 // Real time is read here (outside src/sim) to time the virtual cluster.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { Cluster } from '../src/sim/cluster';
 import { asTable, evaluateTable } from '../src/sim/conformance';
@@ -131,10 +132,49 @@ console.log(`peak live heap, ${heapReplicas}-pod in-place rollout: ${heap.peakMB
 const conformance = conformanceThroughput();
 console.log(`conformance: ${conformance.cases} cases, ${conformance.perSecond.toFixed(0)} cases/s`);
 
+/** The page's figures (bench/page.ts, in its own process: it builds the site and drives Chromium). */
+interface PageFigures {
+  firstUsefulScreenMs: number;
+  initialJsGzipKB: number;
+  fps: number;
+  maxTaskMs: number;
+  longTasks: number;
+  maxScrubStepMs: number;
+  medianScrubStepMs: number;
+  rolloutEvents: number;
+  pods: number;
+}
+
+function pageFigures(): PageFigures | string {
+  if (process.env.BENCH_SKIP_PAGE) return 'skipped (BENCH_SKIP_PAGE set)';
+  if (!existsSync('/usr/bin/chromium')) return 'not measured: /usr/bin/chromium is missing (bash scripts/ensure-chromium.sh installs it)';
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/page.ts'], { cwd: new URL('..', import.meta.url), encoding: 'utf8', timeout: 900_000 });
+  const line = run.stdout.split('\n').find((l) => l.startsWith('{'));
+  if (run.status !== 0 || !line) return `not measured: bench/page.ts failed (${(run.stderr || run.stdout).trim().split('\n').pop() ?? run.status})`;
+  return JSON.parse(line) as PageFigures;
+}
+
+const page = pageFigures();
+console.log('page:', typeof page === 'string' ? page : JSON.stringify(page));
+
 const growth = (type: string) => {
   const r = rows.filter((x) => x.name.startsWith(type));
   return r.slice(1).map((x, i) => `${r[i].replicas}→${x.replicas}: ×${(x.realMs / r[i].realMs).toFixed(1)}`).join(', ');
 };
+
+/** The page's budgets (DESIGN "Quality bars" and the page issues). */
+function pageBudgets(): string[] {
+  if (typeof page === 'string') return [`- page budgets: ${page}`];
+  const line = (label: string, value: number, unit: string, limit: number, ok: boolean) =>
+    `- ${label}: ${value} ${unit} against ${limit} ${unit} — ${ok ? 'met' : 'missed'}`;
+  return [
+    line('first useful screen with the editor still loading', page.firstUsefulScreenMs, 'ms', 1000, page.firstUsefulScreenMs < 1000),
+    line('initial JavaScript without the editor (gzip)', page.initialJsGzipKB, 'KB', 250, page.initialJsGzipKB < 250),
+    line(`frames per second while ${page.pods} pods animate`, page.fps, 'fps', 55, page.fps >= 55),
+    line(`longest main-thread task while ${page.pods} pods animate (${page.longTasks} tasks over 50 ms)`, page.maxTaskMs, 'ms', 50, page.maxTaskMs <= 50),
+    line(`slowest timeline scrub step across a ${page.rolloutEvents}-event rollout (median ${page.medianScrubStepMs} ms)`, page.maxScrubStepMs, 'ms', 50, page.maxScrubStepMs < 50),
+  ];
+}
 
 /** Cost growth per ×10 pods must stay at or under ×12 (about linear). */
 function growthBudgets(): string[] {
@@ -155,6 +195,7 @@ const budgets = [
   budgetLine('10,000-replica in-place rollout', find('InPlaceIfPossible', 10000), 5000),
   `- peak live heap of a ${heapReplicas.toLocaleString('en')}-pod in-place rollout (heap after a full GC at each virtual second, above the empty process): ${heap.peakMB.toFixed(0)} MB against 200 MB — ${heap.peakMB < 200 ? 'met' : `missed by ×${(heap.peakMB / 200).toFixed(1)}`}`,
   ...growthBudgets(),
+  ...pageBudgets(),
 ].join('\n');
 
 const table = rows
@@ -176,6 +217,9 @@ ${table}
 Cost growth per ×10 pods (real time): in place ${growth('InPlaceIfPossible')}; recreate ${growth('ReCreate')}.
 
 Conformance: the ${conformance.cases} cases of the project's kruise tables are evaluated at ${conformance.perSecond.toFixed(0)} cases per second.
+
+Page figures come from \`node --import tsx bench/page.ts\` (the production build served on
+localhost, Debian's Chromium headless with the GPU disabled, as the e2e tests run it).
 
 Budgets (DESIGN.md): a 1,000-replica in-place rollout settles in under 250 ms of real time, 10,000
 in under 5 s, cost growing about linearly (at most ×12 per ×10 pods).
