@@ -41,7 +41,7 @@ const simPurity = {
 };
 
 export default ts.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'examples/**/build/', 'examples/**/.docusaurus/'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'examples/**/build/', 'examples/**/.docusaurus/', 'examples/**/static/cloneset-playground/', 'examples/**/node_modules/'] },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs['flat/recommended'],

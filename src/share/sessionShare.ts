@@ -1,8 +1,7 @@
 // From a session to a share state and back, through the session's public entry points only:
 // replaying the shared log on a fresh session gives the same objects (the core is deterministic),
 // then the session goes to the shared moment, so the learner can still scrub the whole history.
-import type { Cluster } from '../sim/cluster';
-import type { LearnerChange, LogEntry, Session } from '../ui/playground/session';
+import type { LogEntry, Session } from '../ui/playground/session';
 import { compactLog, type ShareStateV1 } from './shareState';
 
 /** The state to share: the session's compacted log, its seed and the moment shown. */
@@ -32,25 +31,6 @@ function advanceTo(session: Session, ms: number): void {
   session.pause();
 }
 
-function replayChange(cluster: Cluster, change: LearnerChange): void {
-  if (change.op === 'apply') {
-    cluster.apply(change.text);
-    return;
-  }
-  const a = change.args as never[];
-  try {
-    if (change.name === 'scale') cluster.scale(a[0], a[1], a[2]);
-    else if (change.name === 'deletePod') cluster.deletePod(a[0], a[1]);
-    else if (change.name === 'labelPod') cluster.labelPod(a[0], a[1], a[2]);
-    else if (change.name === 'annotatePod') cluster.annotatePod(a[0], a[1], a[2]);
-    else if (change.name === 'replacePod') cluster.replacePod(a[0], a[1], a[2]);
-    else if (change.name === 'deletePvc') cluster.deletePvc(a[0], a[1]);
-    else if (change.name === 'deleteCloneSet') cluster.deleteCloneSet(a[0], a[1]);
-    else if (change.name === 'replaceCloneSet') cluster.updateCloneSet(a[0], a[1], () => a[2]);
-  } catch {
-    // It failed when first made too; replaying the failure changes nothing.
-  }
-}
 
 /**
  * Replays a shared log on a session that has none yet (a fresh page), then goes to the shared
@@ -62,7 +42,7 @@ export function replayShare(session: Session, log: readonly LogEntry[], ms: numb
     else if (entry.op === 'steps') for (let i = 0; i < entry.n && session.step(); i++);
     else {
       advanceTo(session, entry.ms);
-      session.change((c) => replayChange(c, entry.change));
+      session.change((c) => c.replayInput(entry.change));
     }
   }
   session.pause();

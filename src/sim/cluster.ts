@@ -309,11 +309,15 @@ export class Cluster {
   static restore(snapshot: ClusterSnapshot): Cluster {
     checkSnapshot(snapshot);
     const cluster = new Cluster(snapshot.options);
-    for (const input of snapshot.inputs) cluster.replay(input);
+    for (const input of snapshot.inputs) cluster.replayInput(input);
     return cluster;
   }
 
-  private replay(input: ClusterInput): void {
+  /**
+   * Runs one recorded input again through the public entry points (and records it again). A change
+   * that failed when first made fails again and changes nothing.
+   */
+  replayInput(input: ClusterInput): void {
     switch (input.op) {
       case 'apply':
         this.apply(input.text);

@@ -121,6 +121,22 @@ describe('Session', () => {
     expect(scrubbed.cluster.decisions).toEqual(straight.cluster.decisions);
   });
 
+  it('every kind of change a learner makes is replayed when the timeline goes back and forth', () => {
+    const s = new Session(roomy);
+    s.apply(cloneSet());
+    s.skipToRest();
+    const pod = s.cluster.pods()[0].metadata.name;
+    s.change((c) => c.annotatePod('default', pod, { note: 'kept' }));
+    s.change((c) => c.labelPod('default', pod, { tier: 'web' }));
+    playFor(s, 2);
+    const end = s.time();
+    const expected = s.cluster.state();
+    s.seek(0.5);
+    s.seek(end);
+    expect(s.cluster.state()).toEqual(expected);
+    expect(s.cluster.store.get('Pod', 'default', pod)?.metadata.annotations).toMatchObject({ note: 'kept' });
+  });
+
   it('going back shows the earlier moment exactly as it was then', () => {
     const s = new Session(roomy);
     s.apply(cloneSet());

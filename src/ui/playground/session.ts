@@ -438,7 +438,7 @@ export class Session {
       const entry = this.#log[this.#cursor.index];
       if (entry.op === 'change') {
         if (entry.ms > ms) break;
-        replayChange(this.#cluster, entry.change);
+        this.#cluster.replayInput(entry.change);
         ran = true;
       } else if (entry.op === 'steps') {
         while (this.#cursor.done < entry.n) {
@@ -484,20 +484,3 @@ export class Session {
 
 const isLearnerChange = (input: ClusterInput): input is LearnerChange => input.op === 'apply' || input.op === 'call';
 
-/** Replays one recorded change through the cluster's public entry points, as Cluster.restore does. */
-function replayChange(cluster: Cluster, change: LearnerChange): void {
-  if (change.op === 'apply') {
-    cluster.apply(change.text);
-    return;
-  }
-  const a = change.args as never[];
-  try {
-    if (change.name === 'scale') cluster.scale(a[0], a[1], a[2]);
-    else if (change.name === 'deletePod') cluster.deletePod(a[0], a[1]);
-    else if (change.name === 'labelPod') cluster.labelPod(a[0], a[1], a[2]);
-    else if (change.name === 'deleteCloneSet') cluster.deleteCloneSet(a[0], a[1]);
-    else if (change.name === 'replaceCloneSet') cluster.updateCloneSet(a[0], a[1], () => a[2]);
-  } catch {
-    // It failed when first made too; replaying the failure changes nothing.
-  }
-}
