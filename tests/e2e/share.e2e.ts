@@ -109,6 +109,33 @@ describe('share links', () => {
     await expect.poll(async () => (await pods(page)).every((p) => p.includes('restarts=1'))).toBe(true);
   });
 
+  it('shares a moment of a lesson: the link opens that lesson at the same time, with the same pods', async () => {
+    const lessonUrl = new URL('en/lessons/05-partition-canary/', inject('baseUrl')).href;
+    const page = await newPage();
+    await page.goto(lessonUrl);
+    await page.getByRole('list', { name: 'Pods' }).waitFor();
+    await expect.poll(async () => (await pods(page)).length, { timeout: 10_000 }).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Step', exact: true }).click();
+    await page.getByRole('button', { name: 'Skip to rest' }).click();
+    const time = await virtualTime(page);
+    const before = await pods(page);
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    const field = page.getByRole('textbox', { name: 'Share link' });
+    await field.waitFor();
+    const lessonLink = await field.inputValue();
+    expect(lessonLink).toMatch(/\/en\/lessons\/05-partition-canary\/#v1=/);
+
+    const other = await newPage();
+    await other.goto(lessonLink);
+    await expect.poll(() => virtualTime(other), { timeout: 10_000 }).toBe(time);
+    await expect.poll(() => pods(other), { timeout: 10_000 }).toEqual(before);
+
+    // the playground's link opened on a lesson page changes nothing there
+    const elsewhere = await newPage();
+    await elsewhere.goto(`${lessonUrl}${link.slice(link.indexOf('#'))}`);
+    await expect.poll(() => elsewhere.getByTestId('Share notice').textContent(), { timeout: 10_000 }).toContain('belongs to another page');
+  });
+
   it('opens the same state from a share file', async () => {
     const page = await newPage();
     await page.goto(playgroundUrl());
