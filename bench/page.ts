@@ -169,9 +169,9 @@ const round = (n: number) => Number(n.toFixed(1));
 
 async function main(): Promise<void> {
   const outDir = mkdtempSync(join(tmpdir(), 'cloneset-playground-bench-'));
-  await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true, manifest: true, ...(profileFile ? { minify: false } : {}) } });
+  await build({ configLoader: 'runner', logLevel: 'warn', build: { outDir, emptyOutDir: true, manifest: true, ...(profileFile ? { minify: false } : {}) } });
   const initial = initialJsGzip(outDir);
-  const server = await preview({ build: { outDir }, preview: { host: '127.0.0.1', port: 0, strictPort: false }, logLevel: 'warn' });
+  const server = await preview({ configLoader: 'runner', build: { outDir }, preview: { host: '127.0.0.1', port: 0, strictPort: false }, logLevel: 'warn' });
   const browser = await launchBrowser();
   try {
     const base = server.resolvedUrls?.local[0];

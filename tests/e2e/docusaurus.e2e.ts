@@ -77,7 +77,7 @@ describe('<cloneset-playground> in a Docusaurus 3 site', () => {
     const embed = mkdtempSync(join(tmpdir(), 'cloneset-embed-'));
     const out = mkdtempSync(join(tmpdir(), 'cloneset-docusaurus-'));
     temp.push(embed, out);
-    await timed('widget build', () => build({ root, configFile: join(root, 'vite.embed.config.ts'), logLevel: 'warn', build: { outDir: embed, emptyOutDir: true } }));
+    await timed('widget build', () => build({ root, configFile: join(root, 'vite.embed.config.ts'), configLoader: 'runner', logLevel: 'warn', build: { outDir: embed, emptyOutDir: true } }));
     const ci = await timed('npm ci', () => run('npm', ['ci', '--no-audit', '--no-fund']));
     if (ci.code !== 0) {
       if (OFFLINE.test(ci.output)) {

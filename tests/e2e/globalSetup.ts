@@ -11,10 +11,11 @@ let outDir: string | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
   outDir = mkdtempSync(join(tmpdir(), 'cloneset-playground-e2e-'));
-  await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  await build({ configLoader: 'runner', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   // the embeddable widget, served beside the site as `npm run build` places it
-  await build({ configFile: 'vite.embed.config.ts', logLevel: 'warn', build: { outDir: join(outDir, 'embed'), emptyOutDir: true } });
+  await build({ configFile: 'vite.embed.config.ts', configLoader: 'runner', logLevel: 'warn', build: { outDir: join(outDir, 'embed'), emptyOutDir: true } });
   server = await preview({
+    configLoader: 'runner',
     build: { outDir },
     preview: { host: '127.0.0.1', port: 0, strictPort: false },
     logLevel: 'warn',
