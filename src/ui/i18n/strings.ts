@@ -5,6 +5,7 @@ export type Lang = 'en' | 'zh';
 const en = {
   title: 'CloneSet Playground',
   tagline: 'A simulated cluster running OpenKruise’s CloneSet controller (kruise v1.9.0), in your browser.',
+  courseLink: 'Course',
   arithmeticLink: 'Rollout arithmetic',
   playgroundLink: 'Open the playground',
   playgroundPitch: 'Edit a CloneSet, press Apply and watch the controller move pods: in-place updates, partitions, pausing.',
@@ -96,6 +97,7 @@ export type Strings = typeof en;
 const zh: Strings = {
   title: 'CloneSet 演练场',
   tagline: '在浏览器里运行 OpenKruise CloneSet 控制器（kruise v1.9.0）的模拟集群。',
+  courseLink: '课程',
   arithmeticLink: '发布算术',
   playgroundLink: '打开演练场',
   playgroundPitch: '编辑 CloneSet，点 Apply，看控制器如何调度 Pod：原地升级、partition 灰度、暂停。',
