@@ -9,13 +9,18 @@ export interface TabwriterOptions {
   minwidth: number;
   padding: number;
   padchar: string;
+  /**
+   * The RememberWidths flag of the tabwriter fork kubectl's table printer uses: once laid out, a
+   * column never gets narrower, so watch rows printed one at a time stay under their header.
+   */
+  rememberWidths?: boolean;
 }
 
 /** describe's tabbedString: tabwriter.Init(buf, 0, 8, 2, ' ', 0). */
 export const DESCRIBE_TABWRITER: Readonly<TabwriterOptions> = Object.freeze({ minwidth: 0, padding: 2, padchar: ' ' });
 
 /** cli-runtime's printers.GetNewTabWriter: tabwriter.NewWriter(out, 6, 4, 3, ' ', RememberWidths). */
-export const TABLE_TABWRITER: Readonly<TabwriterOptions> = Object.freeze({ minwidth: 6, padding: 3, padchar: ' ' });
+export const TABLE_TABWRITER: Readonly<TabwriterOptions> = Object.freeze({ minwidth: 6, padding: 3, padchar: ' ', rememberWidths: true });
 
 interface Cell {
   text: string;
@@ -37,7 +42,7 @@ function cellsOf(line: string, complete: boolean): Cell[] {
  * Lays out lines that tabwriter buffered between two flushes. `lines[i]` has no newline; every
  * line but the last gets one (the last is the unterminated rest, written as is).
  */
-function formatBuffered(lines: Cell[][], options: TabwriterOptions): string {
+function formatBuffered(lines: Cell[][], options: TabwriterOptions, remembered: number[] | undefined): string {
   const widths: number[] = [];
   const out: string[] = [];
   const writeLines = (line0: number, line1: number) => {
@@ -62,6 +67,10 @@ function formatBuffered(lines: Cell[][], options: TabwriterOptions): string {
         if (column >= line.length - 1) break;
         width = Math.max(width, line[column].width + options.padding);
       }
+      if (remembered) {
+        width = Math.max(width, remembered[column] ?? 0);
+        remembered[column] = width;
+      }
       widths.push(width);
       format(line0, current);
       widths.pop();
@@ -85,8 +94,11 @@ export class Tabwriter {
   private pending = '';
   private done: string[] = [];
   private buffered: Cell[][] = [];
+  private remembered: number[] | undefined;
 
-  constructor(private readonly options: TabwriterOptions = DESCRIBE_TABWRITER) {}
+  constructor(private readonly options: TabwriterOptions = DESCRIBE_TABWRITER) {
+    this.remembered = options.rememberWidths ? [] : undefined;
+  }
 
   write(text: string): void {
     const parts = (this.pending + text).split('\n');
@@ -102,8 +114,20 @@ export class Tabwriter {
     if (this.buffered.length === 0) return;
     // A trailing empty "line" stands for the newline after the last complete line.
     const lines = endsWithNewline ? [...this.buffered, []] : this.buffered;
-    this.done.push(formatBuffered(lines, this.options));
+    this.done.push(formatBuffered(lines, this.options, this.remembered));
     this.buffered = [];
+  }
+
+  /** Lays out everything written so far and returns the output not taken before (then forgets it). */
+  take(): string {
+    const out = this.flush();
+    this.done = [];
+    return out;
+  }
+
+  /** Forgets the remembered column widths (kubectl does this between resource kinds). */
+  resetWidths(): void {
+    if (this.remembered) this.remembered = [];
   }
 
   /** Lays out everything written so far and returns all output. */
