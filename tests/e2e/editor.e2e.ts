@@ -66,7 +66,7 @@ describe('editor panel', () => {
     await monacoReady();
     await expect.poll(() => editorBox().count()).toBe(1);
     expect(await page.getByTestId('tab-hint').textContent()).toContain('Ctrl+M');
-    expect(await visibleText()).toContain('image: nginx:alpine');
+    await expect.poll(() => visibleText()).toContain('image: nginx:alpine');
     expect(await fixture<string>('fixture.getText()')).toContain('image: nginx:alpine');
     await expect.poll(() => page.getByTestId('apply-preview').textContent()).toContain('Creates CloneSet nginx-2 with 5 pods.');
   });
@@ -127,7 +127,8 @@ describe('editor panel', () => {
     const text = (await fixture<string>('fixture.getText()')).replace('foo: bar: baz', '').replace('replicas: 5', 'replicas: -1');
     const rv = await fixture<number>('fixture.resourceVersion()');
     await page.evaluate((t) => (globalThis as unknown as { fixture: { setText(t: string): void } }).fixture.setText(t), text);
-    expect(await visibleText()).toContain('replicas: -1');
+    // Monaco paints the new text on its next frame
+    await expect.poll(() => visibleText()).toContain('replicas: -1');
     await page.getByRole('button', { name: 'Apply', exact: true }).click();
     await expect.poll(() => problems().textContent()).toContain('spec.replicas: Invalid value: -1');
     expect(await problems().textContent()).toMatch(/Line \d+/);
