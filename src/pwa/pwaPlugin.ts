@@ -8,7 +8,8 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 
 const TEMPLATE = resolve(import.meta.dirname, 'serviceWorker.js');
-const PLACEHOLDER = '/* global PRECACHE, VERSION */';
+/** The template's line naming the globals the plugin fills in; it is replaced by their values. */
+const GLOBALS_COMMENT = '/* global PRECACHE, VERSION */';
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
@@ -24,8 +25,8 @@ export function precacheList(outDir: string): string[] {
 
 /** The service worker's source for a build: the template with the file list and version in place. */
 export function serviceWorkerSource(template: string, files: readonly string[], version: string): string {
-  if (!template.includes(PLACEHOLDER)) throw new Error(`${TEMPLATE} lost its ${PLACEHOLDER} line`);
-  return template.replace(PLACEHOLDER, `const PRECACHE = ${JSON.stringify(files)};\nconst VERSION = ${JSON.stringify(version)};`);
+  if (!template.includes(GLOBALS_COMMENT)) throw new Error(`${TEMPLATE} lost its ${GLOBALS_COMMENT} line`);
+  return template.replace(GLOBALS_COMMENT, `const PRECACHE = ${JSON.stringify(files)};\nconst VERSION = ${JSON.stringify(version)};`);
 }
 
 export function pwaPlugin(): Plugin {
