@@ -194,7 +194,10 @@ describe('<cloneset-playground lesson mode="guided">', () => {
       expect(await met()).toContain('false');
       // the lesson's start: five pods already running
       await expect.poll(() => podsOf(w).then((p) => p.length)).toBe(5);
-      await w.getByRole('textbox', { name: 'CloneSet YAML' }).first().waitFor({ timeout: 20_000 });
+      // the editor has loaded: Monaco's surface is shown and its textbox is in the tree (Monaco's
+      // EditContext textbox is zero pixels wide until it has the focus, so it is not "visible")
+      await w.locator('.monaco-editor').first().waitFor({ state: 'visible', timeout: 20_000 });
+      await w.getByRole('textbox', { name: 'CloneSet YAML' }).first().waitFor({ state: 'attached' });
       await lesson.getByRole('button', { name: 'Show solution' }).click();
       await expect.poll(() => w.locator('.cp-root').getAttribute('data-autoplay'), { timeout: 30_000 }).toBe('done');
       await expect.poll(met).toEqual((await met()).map(() => 'true'));
