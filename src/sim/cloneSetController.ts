@@ -17,7 +17,7 @@ import { cleanupPVCs } from './controller/pvcCleanup';
 import type { ScaleWhy } from './controller/scaleStep';
 import type { UpdateWhy } from './controller/updateStep';
 
-export const CONTROLLER_SOURCE = { component: 'cloneset-controller' } as const;
+export const CONTROLLER_SOURCE = Object.freeze({ component: 'cloneset-controller' } as const);
 
 /** One reconcile's reasoning, kept for the "Why" panel. */
 export interface Decision {
@@ -49,6 +49,7 @@ const ownedBy = (cs: CloneSet) => (o: Pod | PersistentVolumeClaim | ControllerRe
 
 export class CloneSetController {
   private queued = new Map<string, { at: number; timer: TimerId }>();
+  private readonly subjects = new Map<string, EventInput['involvedObject']>();
 
   constructor(private readonly ctx: ControllerContext) {
     ctx.store.watch((e) => this.onChange(e));
@@ -173,9 +174,10 @@ export class CloneSetController {
   /** Applies a sync plan in kruise's order; returns the error of a failed creation, if any. */
   private apply(cs: CloneSet, plan: SyncCloneSetPlan, now: number): string | undefined {
     const { store } = this.ctx;
+    const involvedObject = this.eventSubject(cs);
     const event = (type: 'Normal' | 'Warning', reason: string, message: string) =>
       this.ctx.recordEvent({
-        involvedObject: { kind: 'CloneSet', name: cs.metadata.name, namespace: cs.metadata.namespace, uid: cs.metadata.uid },
+        involvedObject,
         type,
         reason,
         message,
@@ -207,6 +209,17 @@ export class CloneSetController {
       for (const e of update.events) event(e.type, e.reason, e.message);
     }
     return failure;
+  }
+
+  /** The CloneSet as its events name it: one frozen object per CloneSet (the event recorder keys by it). */
+  private eventSubject(cs: CloneSet): EventInput['involvedObject'] {
+    const { name, namespace, uid } = cs.metadata;
+    const key = uid ?? `${namespace ?? ''}/${name}`;
+    const known = this.subjects.get(key);
+    if (known && known.name === name && known.namespace === namespace) return known;
+    const subject = Object.freeze({ kind: 'CloneSet', name, namespace, uid });
+    this.subjects.set(key, subject);
+    return subject;
   }
 
   /** Creates pods in slow-start batches; the first failure abandons the rest (kruise DoItSlowly). */

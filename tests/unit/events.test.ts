@@ -146,6 +146,32 @@ describe('EventRecorder: names, determinism and snapshots', () => {
     expect(run()).toEqual(run());
   });
 
+  it('records the same whether callers reuse frozen objects and sources or pass fresh copies', () => {
+    // frozen, reused parts take the recorder's interned keys; fresh ones the plain path
+    const pods = Array.from({ length: 30 }, (_, i) => Object.freeze({ kind: 'Pod', name: `web-${i}`, namespace: 'default', uid: `u-${i}` }));
+    const kubelet = Object.freeze({ component: 'kubelet', host: 'node-1' });
+    const controller = Object.freeze({ component: 'cloneset-controller' });
+    const frozenCs = Object.freeze({ ...cloneSet });
+    const inputs = (fresh: boolean): EventInput[] =>
+      pods.flatMap((p, i) => {
+        const pod = fresh ? { ...p } : p;
+        const src = fresh ? { ...kubelet } : kubelet;
+        return [
+          { involvedObject: fresh ? { ...frozenCs } : frozenCs, type: 'Normal' as const, reason: 'SuccessfulUpdatePodInPlace', message: `successfully update pod ${p.name} in-place`, source: fresh ? { ...controller } : controller },
+          { involvedObject: pod, type: 'Normal' as const, reason: 'Pulling', message: 'Pulling image "nginx:1.26"', source: src },
+          { involvedObject: pod, type: 'Normal' as const, reason: 'Pulling', message: 'Pulling image "nginx:1.26"', source: src },
+          { involvedObject: pod, type: 'Warning' as const, reason: 'Failed', message: `Error: ErrImagePull ${i % 3}`, source: src },
+        ];
+      });
+    const run = (fresh: boolean) => {
+      const r = new EventRecorder({ cacheSize: 40 });
+      inputs(fresh).forEach((e, i) => r.record(e, Math.floor(i / 7)));
+      inputs(fresh).forEach((e, i) => r.record(e, 100 + Math.floor(i / 7)));
+      return JSON.stringify(r.toJSON());
+    };
+    expect(run(false)).toBe(run(true));
+  });
+
   it('survives a JSON round trip and continues identically', () => {
     const a = new EventRecorder();
     for (let i = 0; i < 30; i++) a.record(created(i % 12), i);

@@ -77,6 +77,7 @@ export class Kubelet {
   readonly images: ImageStore;
   private readonly addresses: PodAddressPool;
   private readonly workers = new Map<string, PodWorker>();
+  private readonly eventSource: Readonly<{ component: string; host: string }>;
 
   constructor(
     private readonly host: NodeHost,
@@ -95,6 +96,7 @@ export class Kubelet {
       () => clock.now(),
     );
     this.addresses = new PodAddressPool(nodeNumber, overflow);
+    this.eventSource = Object.freeze({ component: 'kubelet', host: nodeName });
   }
 
   /** A pod was bound to this node: start running it. */
@@ -227,17 +229,13 @@ export class Kubelet {
     const host = this.host;
     const images = this.images;
     const { namespace = '', name, uid } = pod.metadata;
+    // One frozen object and source for all of this container's events (the recorder keys by them).
+    const involvedObject = Object.freeze({ kind: 'Pod', name, namespace, uid });
     const port: ContainerPort = {
       now: () => host.now(),
       pulledWithoutWaiting: host.era === '0.7',
       record: (type, reason, message) =>
-        host.recordEvent({
-          involvedObject: { kind: 'Pod', name, namespace, uid },
-          type,
-          reason,
-          message,
-          source: { component: 'kubelet', host: this.nodeName },
-        }),
+        host.recordEvent({ involvedObject, type, reason, message, source: this.eventSource }),
       hasImage: (image) => images.has(image),
       beginPull: (image) => images.beginPull(image),
       completePull: (image) => images.completePull(image),
