@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { jsonEqual, shareEqual } from '../../src/sim/api/jsonEqual';
 import { parseInPlaceUpdateState } from '../../src/sim/controller/inplaceState';
 import { fromRFC3339 } from '../../src/sim/api/rfc3339';
@@ -35,6 +36,43 @@ describe('shareEqual', () => {
     const more = shareEqual({ a: 1, b: 2, c: 3 }, { a: 1, b: 2 });
     expect(more).toEqual({ a: 1, b: 2, c: 3 });
     expect(shareEqual([1, 2], [1, 2, 3])).toEqual([1, 2]);
+  });
+});
+
+describe('jsonEqual and shareEqual on random JSON', () => {
+  /** The definition, written plainly: own keys with a defined value, compared in turn. */
+  function reference(a: unknown, b: unknown): boolean {
+    if (a === b) return true;
+    if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => reference(x, b[i]));
+    if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+    const x = a as Record<string, unknown>;
+    const y = b as Record<string, unknown>;
+    const ka = Object.keys(x).filter((k) => x[k] !== undefined);
+    const kb = Object.keys(y).filter((k) => y[k] !== undefined);
+    return ka.length === kb.length && ka.every((k) => y[k] !== undefined && reference(x[k], y[k]));
+  }
+  // small values so that equal pairs and near misses both come up often
+  const value = fc.letrec((tie) => ({
+    node: fc.oneof(
+      { depthSize: 'small' },
+      fc.constantFrom(0, 1, 'a', true, null, undefined),
+      fc.array(tie('node'), { maxLength: 3 }),
+      fc.dictionary(fc.constantFrom('a', 'b', 'c', 'constructor'), tie('node'), { maxKeys: 3 }),
+    ),
+  })).node;
+
+  it('jsonEqual agrees with the definition', () => {
+    fc.assert(fc.property(value, value, (a, b) => jsonEqual(a, b) === reference(a, b) && jsonEqual(a, structuredClone(a))), { numRuns: 3000 });
+  });
+
+  it('shareEqual gives prev when equal, else a value equal to next', () => {
+    fc.assert(
+      fc.property(value, value, (next, prev) => {
+        const shared = shareEqual(next, prev);
+        return reference(next, prev) ? shared === prev : reference(shared, next);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 

@@ -5,53 +5,56 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** reflect.DeepEqual on decoded JSON: `{a: undefined}` equals `{}`, `[]` does not equal a missing list. */
+const hasOwn = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+
+/**
+ * reflect.DeepEqual on decoded JSON: `{a: undefined}` equals `{}`, `[]` does not equal a missing list.
+ * Written without allocating (it runs on every status a kubelet reports).
+ */
 export function jsonEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (Array.isArray(a) || Array.isArray(b)) {
-    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-    return a.every((x, i) => jsonEqual(x, b[i]));
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const arrayA = Array.isArray(a);
+  if (arrayA || Array.isArray(b)) {
+    if (!arrayA || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!jsonEqual(a[i], b[i])) return false;
+    return true;
   }
-  if (isPlainObject(a) && isPlainObject(b)) {
-    const ka = Object.keys(a).filter((k) => a[k] !== undefined);
-    const kb = Object.keys(b).filter((k) => b[k] !== undefined);
-    if (ka.length !== kb.length) return false;
-    return ka.every((k) => b[k] !== undefined && jsonEqual(a[k], b[k]));
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let defined = 0;
+  for (const k in x) {
+    if (!hasOwn(x, k)) continue;
+    const v = x[k];
+    if (v === undefined) continue;
+    defined++;
+    if (!hasOwn(y, k) || !jsonEqual(v, y[k])) return false;
   }
-  return false;
+  for (const k in y) if (hasOwn(y, k) && y[k] !== undefined) defined--;
+  return defined === 0;
 }
 
 /**
  * `next` with every part that is jsonEqual to the same part of `prev` replaced by prev's own object,
  * and `prev` itself when the whole is equal. Writers use it so an unchanged status costs nothing
- * (identity says "equal") and a changed one shares its unchanged, already frozen parts.
+ * (identity says "equal") and a changed one shares its unchanged, already frozen parts. Undefined
+ * properties are left out of the parts it builds.
  */
 export function shareEqual<T>(next: T, prev: unknown): T {
   if (next === prev) return next;
+  // Equal as a whole (the common case of a status report that changed nothing): no copy at all.
+  if (jsonEqual(next, prev)) return prev as T;
   if (Array.isArray(next)) {
     if (!Array.isArray(prev)) return next;
-    let same = next.length === prev.length;
-    const out = next.map((x, i) => {
-      const y = i < prev.length ? shareEqual(x, prev[i]) : x;
-      if (y !== prev[i]) same = false;
-      return y;
-    });
-    return (same ? prev : out) as T;
+    return next.map((x, i) => (i < prev.length ? shareEqual(x, prev[i]) : x)) as T;
   }
   if (isPlainObject(next) && isPlainObject(prev)) {
     const out: Record<string, unknown> = {};
-    let same = true;
-    let count = 0;
     for (const k in next) {
       const v = next[k];
-      if (v === undefined) continue;
-      const shared = shareEqual(v, prev[k]);
-      out[k] = shared;
-      count++;
-      if (shared !== prev[k]) same = false;
+      if (v !== undefined) out[k] = shareEqual(v, prev[k]);
     }
-    if (same) for (const k in prev) if (prev[k] !== undefined && --count < 0) same = false;
-    return (same && count === 0 ? prev : out) as T;
+    return out as T;
   }
   return next;
 }

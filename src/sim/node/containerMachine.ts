@@ -95,9 +95,32 @@ export function readinessDelayMs(spec: Container): number {
 
 const imageOf = (c: ContainerContext) => c.spec.image ?? '';
 
+/** The context of a newly started instance (restart count up when one ran before). */
+function newInstance(context: ContainerContext, ready: boolean): Partial<ContainerContext> {
+  const restartCount = context.current ? context.restartCount + 1 : context.restartCount;
+  const image = imageOf(context);
+  return {
+    restartCount,
+    previous: context.current ?? context.previous,
+    current: { containerID: context.port.containerId(restartCount), image, imageID: imageIdOf(image), startedAt: context.port.now() },
+    waiting: undefined,
+    pull: undefined,
+    ...(ready ? { ready: true } : {}),
+  };
+}
+
 const backOffTimer = fromCallback<ContainerEvent, { port: ContainerPort; ms: number }>(({ sendBack, input }) =>
   input.port.backgroundTimer(() => sendBack({ type: 'RETRY' }), input.ms),
 );
+
+/** How to get the image (what `waiting` decides): give up (policy Never), pull, or use the cached one. */
+function imageChoice(before: 'exitCurrent'[]) {
+  return [
+    { guard: 'neverPullMissing', target: 'imageNeverPull', actions: before },
+    { guard: 'mustPull', target: 'pulling', actions: before },
+    { target: 'creating', actions: [...before, 'recordAlreadyPresent'] },
+  ] as const;
+}
 
 export const containerMachine = setup({
   types: {} as { context: ContainerContext; events: ContainerEvent; input: ContainerInput },
@@ -147,17 +170,9 @@ export const containerMachine = setup({
     waitNeverPull: assign({
       waiting: ({ context }) => ({ reason: 'ErrImageNeverPull', message: `Container image "${imageOf(context)}" is not present with pull policy of Never` }),
     }),
-    createInstance: assign(({ context }) => {
-      const restartCount = context.current ? context.restartCount + 1 : context.restartCount;
-      const image = imageOf(context);
-      return {
-        restartCount,
-        previous: context.current ?? context.previous,
-        current: { containerID: context.port.containerId(restartCount), image, imageID: imageIdOf(image), startedAt: context.port.now() },
-        waiting: undefined,
-        pull: undefined,
-      };
-    }),
+    createInstance: assign(({ context }) => newInstance(context, false)),
+    /** A container without a readiness probe is ready as it starts: one context update for both. */
+    createReadyInstance: assign(({ context }) => newInstance(context, true)),
     recordCreated: ({ context }) => context.port.record('Normal', 'Created', `Created container ${context.spec.name}`),
     recordStarted: ({ context }) => context.port.record('Normal', 'Started', `Started container ${context.spec.name}`),
     markReady: assign({ ready: true }),
@@ -199,11 +214,7 @@ export const containerMachine = setup({
   states: {
     /** Decides how to get the image: pull, use the cached one, or give up (policy Never). */
     waiting: {
-      always: [
-        { guard: 'neverPullMissing', target: 'imageNeverPull' },
-        { guard: 'mustPull', target: 'pulling' },
-        { target: 'creating', actions: 'recordAlreadyPresent' },
-      ],
+      always: imageChoice([]),
     },
     pulling: {
       entry: ['recordPulling', 'planPull'],
@@ -230,16 +241,23 @@ export const containerMachine = setup({
       entry: ['recordNeverPull', 'waitNeverPull'],
     },
     creating: {
-      after: { start: { target: 'running', actions: ['createInstance', 'recordCreated', 'recordStarted'] } },
+      after: {
+        start: [
+          // Without a readiness probe the container is ready at once: straight to `ready`.
+          { guard: 'noReadinessProbe', target: 'running.ready', actions: ['createReadyInstance', 'recordCreated', 'recordStarted'] },
+          { target: 'running', actions: ['createInstance', 'recordCreated', 'recordStarted'] },
+        ],
+      },
     },
     running: {
       initial: 'probing',
       states: {
         probing: {
-          always: { guard: 'noReadinessProbe', target: 'ready' },
-          after: { readiness: 'ready' },
+          // (a probe removed while probing: ready at once, as before the probe was there)
+          always: { guard: 'noReadinessProbe', target: 'ready', actions: 'markReady' },
+          after: { readiness: { target: 'ready', actions: 'markReady' } },
         },
-        ready: { entry: 'markReady' },
+        ready: {},
       },
       on: {
         SPEC_CHANGED: [
@@ -253,9 +271,10 @@ export const containerMachine = setup({
     killing: {
       entry: 'recordRestartKilling',
       after: {
+        // The old instance has stopped: on to what `waiting` would choose, in one step.
         stop: [
           { guard: 'stopRequested', target: 'exited', actions: 'exitCurrent' },
-          { target: 'waiting', actions: 'exitCurrent' },
+          ...imageChoice(['exitCurrent']),
         ],
       },
       on: {
