@@ -8,6 +8,7 @@ import {
   newFileName,
   parseSavedFiles,
   renameFile,
+  SAVE_MAX_CHARS,
   saveFiles,
   serializeFiles,
   setFileText,
@@ -53,6 +54,15 @@ describe('editor files', () => {
     expect(saveFiles(storage, null, files, 'b.yaml')).toBe('skipped');
     expect(loadFiles(storage, null)).toEqual({ kind: 'none' });
     expect(loadFiles(memoryStorage(), 'k')).toEqual({ kind: 'none' });
+  });
+
+  it('does not try to save more text than browsers keep, and leaves the last save in place', () => {
+    const storage = memoryStorage({ k: 'earlier' });
+    const big = [file('a.yaml', 'x'.repeat(SAVE_MAX_CHARS - 10)), file('b.yaml', 'y'.repeat(11))];
+    expect(saveFiles(storage, 'k', big, 'a.yaml')).toBe('tooLarge');
+    expect(storage.data.k).toBe('earlier');
+    // read-only views are not saved, so they do not count
+    expect(saveFiles(storage, 'k', [big[0], file('stored.yaml', 'z'.repeat(100), true)], 'a.yaml')).toBe('saved');
   });
 
   it.each([

@@ -105,11 +105,22 @@ export function loadFiles(storage: KeyValueStore | null, key: string | null): Lo
   }
 }
 
-export type SaveResult = 'saved' | 'skipped' | 'failed';
+export type SaveResult = 'saved' | 'skipped' | 'failed' | 'tooLarge';
 
-/** Writes the save; 'failed' when the browser refuses (quota exceeded, storage disabled). */
+/**
+ * The most text (UTF-16 code units, all files together) a save is attempted for. Browsers keep
+ * about five million code units per site in localStorage: a larger save would fail anyway, after
+ * turning megabytes into JSON on the page's main thread.
+ */
+export const SAVE_MAX_CHARS = 2 * 1024 * 1024;
+
+/**
+ * Writes the save; 'failed' when the browser refuses (quota exceeded, storage disabled),
+ * 'tooLarge' (nothing written) when the files hold more than SAVE_MAX_CHARS.
+ */
 export function saveFiles(storage: KeyValueStore | null, key: string | null, files: readonly EditorFile[], active: string): SaveResult {
   if (!storage || key === null) return 'skipped';
+  if (files.reduce((n, f) => n + (f.readonly ? 0 : f.text.length), 0) > SAVE_MAX_CHARS) return 'tooLarge';
   try {
     storage.setItem(key, serializeFiles(files, active));
     return 'saved';

@@ -45,7 +45,9 @@ const en = {
   savedNotice: {
     corrupt: 'Saved editor files could not be read and were ignored.',
     failed: 'Your files could not be saved in this browser (storage full or disabled). They stay here until you leave the page.',
+    tooLarge: 'Your files are too large to be saved in this browser. They stay here until you leave the page.',
   },
+  pasteRefused: (mib: string, limit: number) => `The pasted text (${mib} MiB) is larger than the ${limit} MiB the playground can apply, so it was not pasted. Your text is unchanged.`,
   unset: 'unset',
 };
 
@@ -82,7 +84,12 @@ const zh: Strings = {
   action: { 'in-place': '原地升级', recreate: '重建（先删除再创建）', blocked: '无法原地升级（InPlaceOnly）：控制器将报告错误', unchanged: '不变' },
   reason: { current: '已是该版本', partition: '由 partition 保留', paused: '已暂停' },
   restarts: (names: string[]) => (names.length ? `重启容器 ${names.join('、')}` : '不重启容器'),
-  savedNotice: { corrupt: '无法读取已保存的编辑器文件，已忽略。', failed: '无法在此浏览器中保存文件（存储已满或被禁用）。在离开页面前它们仍保留在这里。' },
+  savedNotice: {
+    corrupt: '无法读取已保存的编辑器文件，已忽略。',
+    failed: '无法在此浏览器中保存文件（存储已满或被禁用）。在离开页面前它们仍保留在这里。',
+    tooLarge: '文件太大，无法保存在此浏览器中。在离开页面前它们仍保留在这里。',
+  },
+  pasteRefused: (mib: string, limit: number) => `粘贴的文本（${mib} MiB）超过了 Playground 可应用的 ${limit} MiB 上限，因此没有粘贴。你的文本没有改变。`,
   unset: '未设置',
 };
 
