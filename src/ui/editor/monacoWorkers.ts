@@ -1,9 +1,8 @@
-// Monaco's label-based worker factory (what its own JSON/HTML/TS language services use): the
-// worker comes from MonacoEnvironment.getWorker(label), then receives its create data.
-// The file has no type declarations, so its one function is typed here.
+// Monaco's label-based worker factory (what its own JSON/HTML/TS language services use, and what
+// monaco-yaml asks `editor.createWebWorker` for): the worker comes from
+// MonacoEnvironment.getWorker(label), then receives its create data. Written here rather than
+// imported from monaco-editor's internal module, which also imports every editor feature.
 import type * as Monaco from 'monaco-editor';
-// @ts-expect-error -- monaco-editor ships no .d.ts for its internal worker helper
-import { createWebWorker as untyped } from 'monaco-editor/internal/common/workers';
 
 export interface LabelledWorkerOptions {
   label?: string;
@@ -13,4 +12,16 @@ export interface LabelledWorkerOptions {
   keepIdleModels?: boolean;
 }
 
-export const createWebWorker = untyped as <T extends object>(opts: LabelledWorkerOptions) => Monaco.editor.MonacoWebWorker<T>;
+export type LabelledWorkerFactory = <T extends object>(opts: LabelledWorkerOptions) => Monaco.editor.MonacoWebWorker<T>;
+
+export function labelledWorkerFactory(editor: typeof Monaco.editor, getWorker: (label: string) => Worker): LabelledWorkerFactory {
+  return <T extends object>(opts: LabelledWorkerOptions) => {
+    const worker = Promise.resolve(getWorker(opts.label ?? 'monaco-editor-worker')).then((w) => {
+      // the protocol of Monaco's worker main: a first message it ignores, then the create data
+      w.postMessage('ignore');
+      w.postMessage(opts.createData);
+      return w;
+    });
+    return editor.createWebWorker<T>({ worker, host: opts.host, keepIdleModels: opts.keepIdleModels });
+  };
+}
