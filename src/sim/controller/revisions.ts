@@ -16,6 +16,7 @@ import { goMarshalSorted, podTemplateToGoJson } from '../api/goJson';
 import type { CloneSet, ControllerRevision, Pod, PodTemplateSpec, VolumeClaimTemplate } from '../api/types';
 import { controllerRefOf } from './podCreation';
 import { equalToRevisionHash } from './podState';
+import { deepFreeze } from '../store';
 
 /** Kubernetes cuts the parent's name so that `<name>-<hash>` stays a valid object name. */
 export const MAX_REVISION_NAME_PREFIX = 223;
@@ -56,19 +57,50 @@ export function safeEncodeString(s: string): string {
 
 /** The revision data of a CloneSet: its pod template, marked to replace the whole template. */
 export function revisionDataOf(cs: CloneSet): RevisionData {
-  return { spec: { template: { $patch: 'replace', ...structuredClone(cs.spec.template) } } };
+  const template = cs.spec.template;
+  if (!Object.isFrozen(template)) return freshRevisionData(template);
+  // Every reconcile asks again; a stored (frozen) template gives the same frozen data each time.
+  let data = dataOfTemplate.get(template);
+  if (!data) dataOfTemplate.set(template, (data = deepFreeze(freshRevisionData(template))));
+  return data;
+}
+
+const dataOfTemplate = new WeakMap<CloneSet['spec']['template'], RevisionData>();
+
+function freshRevisionData(template: CloneSet['spec']['template']): RevisionData {
+  return { spec: { template: { $patch: 'replace', ...structuredClone(template) } } };
 }
 
 /** The bytes kruise stores and hashes for revision data. */
 export function revisionDataBytes(data: RevisionData): string {
+  if (!Object.isFrozen(data)) return marshalRevisionData(data);
+  // Stored revisions (frozen) are compared with the candidate at every reconcile: marshal each once.
+  let bytes = bytesOfData.get(data);
+  if (bytes === undefined) bytesOfData.set(data, (bytes = marshalRevisionData(data)));
+  return bytes;
+}
+
+const bytesOfData = new WeakMap<RevisionData, string>();
+
+function marshalRevisionData(data: RevisionData): string {
   const { $patch, ...template } = data.spec.template;
   return goMarshalSorted({ spec: { template: { ...podTemplateToGoJson(template as PodTemplateSpec), $patch: $patch ?? 'replace' } } });
 }
 
 /** history.HashControllerRevision: FNV-1 of the data plus the collision count, safe-encoded. */
 export function hashControllerRevision(data: RevisionData, collisionCount: number): string {
-  return safeEncodeString(String(fnv1Hash32(revisionDataBytes(data) + String(collisionCount))));
+  const known = Object.isFrozen(data) ? hashesOfData.get(data) : undefined;
+  const hit = known?.get(collisionCount);
+  if (hit !== undefined) return hit;
+  const hash = safeEncodeString(String(fnv1Hash32(revisionDataBytes(data) + String(collisionCount))));
+  if (Object.isFrozen(data)) {
+    if (known) known.set(collisionCount, hash);
+    else hashesOfData.set(data, new Map([[collisionCount, hash]]));
+  }
+  return hash;
 }
+
+const hashesOfData = new WeakMap<RevisionData, Map<number, string>>();
 
 /** history.ControllerRevisionName. */
 export function controllerRevisionName(prefix: string, hash: string): string {

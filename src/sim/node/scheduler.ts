@@ -85,7 +85,9 @@ export class Scheduler {
     else this.consider(pod);
   }
 
-  podUpdated(_old: Pod, pod: Pod): void {
+  podUpdated(old: Pod, pod: Pod): void {
+    // Bound before and still on that node (a status or label write): nothing for the scheduler.
+    if (pod.spec.nodeName && old.spec.nodeName === pod.spec.nodeName) return;
     if (pod.spec.nodeName) {
       this.assign(keyOf(pod), pod.spec.nodeName);
       this.dequeue(keyOf(pod));
