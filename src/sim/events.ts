@@ -132,6 +132,28 @@ class Lru<V> {
     }
   }
 
+  /**
+   * The entry of `key`, made the freshest — or a new one without a value yet, which the caller
+   * fills in at once (a `get` followed by a `set` of the same key, with one lookup).
+   */
+  touch(key: string): LruNode<V | undefined> {
+    const existing = this.map.get(key);
+    if (existing) {
+      this.unlink(existing);
+      this.append(existing);
+      return existing;
+    }
+    const n: LruNode<V | undefined> = { key, value: undefined, prev: null, next: null };
+    this.map.set(key, n as LruNode<V>);
+    this.append(n as LruNode<V>);
+    if (this.map.size > this.size && this.head) {
+      const stalest = this.head;
+      this.unlink(stalest);
+      this.map.delete(stalest.key);
+    }
+    return n;
+  }
+
   entries(): [string, V][] {
     const out: [string, V][] = [];
     for (let n = this.head; n; n = n.next) out.push([n.key, n.value]);
@@ -234,9 +256,11 @@ export class EventRecorder {
     const keys = this.interner.keys(input);
     const fresh = this.makeEvent(input, now);
     const { event: aggregated, key } = this.aggregate(fresh, input, keys, now);
-    const observed = this.observe(aggregated, key);
+    const { event: observed, log } = this.observe(aggregated, key);
     if (!this.tryAccept(keys.spam, now)) return;
-    this.write(observed, observed.message === input.message ? keys.event : keys.aggregate + '\u0000' + observed.message);
+    const writtenKey = observed.message === input.message ? keys.event : keys.aggregate + '\u0000' + observed.message;
+    // The logger's entry just touched is the one to update, unless the event is logged under another key.
+    this.write(observed, log.key === writtenKey ? log : this.logs.touch(writtenKey));
   }
 
   /** Goes up by one with every event written (created or counted up): "has anything changed?" in O(1). */
@@ -306,13 +330,13 @@ export class EventRecorder {
   /** EventAggregate: returns the event to log and the key it is logged under. */
   private aggregate(event: KubeEvent, input: EventInput, keys: EventKeys, now: number): { event: KubeEvent; key: string } {
     const key = keys.aggregate;
-    let record = this.aggregates.get(key);
+    const entry = this.aggregates.touch(key);
+    let record = entry.value;
     if (!record || now - record.lastTimestamp > this.options.aggregateWindowSeconds) record = { messages: [], lastTimestamp: now };
     const messages = record.messages.includes(input.message) ? record.messages : [...record.messages, input.message];
-    record = { messages, lastTimestamp: now };
-    this.aggregates.set(key, record);
+    entry.value = { messages, lastTimestamp: now };
     if (messages.length < this.options.maxSimilarEvents) return { event, key: keys.event };
-    this.aggregates.set(key, { messages: messages.slice(1), lastTimestamp: now });
+    entry.value = { messages: messages.slice(1), lastTimestamp: now };
     const combined: KubeEvent = {
       ...event,
       metadata: { name: this.nextName(input.involvedObject.name, now), namespace: event.metadata.namespace },
@@ -325,38 +349,40 @@ export class EventRecorder {
   }
 
   /** eventObserve: an event logged before takes its name, first timestamp and count + 1. */
-  private observe(event: KubeEvent, key: string): KubeEvent {
-    const last = this.logs.get(key);
+  private observe(event: KubeEvent, key: string): { event: KubeEvent; log: LruNode<LogRecord | undefined> } {
+    const log = this.logs.touch(key);
+    const last = log.value;
     const observed = last && last.count > 0 ? { ...event, metadata: { ...event.metadata, name: last.name }, firstTimestamp: last.firstTimestamp, count: last.count + 1 } : event;
-    this.logs.set(key, { count: observed.count, firstTimestamp: observed.firstTimestamp, name: observed.metadata.name });
-    return observed;
+    log.value = { count: observed.count, firstTimestamp: observed.firstTimestamp, name: observed.metadata.name };
+    return { event: observed, log };
   }
 
   /** The spam filter's token bucket (golang.org/x/time/rate AllowN): a refused event costs nothing. */
   private tryAccept(key: string, now: number): boolean {
     const { spamBurst: burst, spamQps: qps } = this.options;
-    const record = this.spam.get(key) ?? { tokens: burst };
+    const entry = this.spam.touch(key);
+    const record = entry.value ?? { tokens: burst };
     const elapsed = record.last === undefined ? Infinity : Math.max(0, now - record.last);
     const tokens = Math.min(burst, record.tokens + elapsed * qps);
     if (tokens < 1) {
-      this.spam.set(key, record);
+      entry.value = record;
       return false;
     }
-    this.spam.set(key, { tokens: tokens - 1, last: now });
+    entry.value = { tokens: tokens - 1, last: now };
     return true;
   }
 
   /**
    * The sink: an update patches count, last timestamp and message; else (or if gone) a create.
-   * `key` is the event key of what gets written (the event's own message).
+   * `log` is the logger's entry under the event key of what gets written (the event's own message).
    */
-  private write(event: KubeEvent, key: string): void {
+  private write(event: KubeEvent, log: LruNode<LogRecord | undefined>): void {
     const stored = this.events.get(event.metadata.name);
     // The event is the recorder's own fresh object (makeEvent copied the caller's parts): stored as is.
     const written = event.count > 1 && stored ? { ...stored, count: event.count, lastTimestamp: event.lastTimestamp, message: event.message } : event;
     this.events.set(event.metadata.name, freezeEvent(written));
     this.writes++;
     // UpdateState: remember what the server now holds, under the event's own key.
-    this.logs.set(key, { count: written.count, firstTimestamp: written.firstTimestamp, name: written.metadata.name });
+    log.value = { count: written.count, firstTimestamp: written.firstTimestamp, name: written.metadata.name };
   }
 }
