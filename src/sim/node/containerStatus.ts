@@ -28,7 +28,9 @@ function terminated(i: ContainerInstance): ContainerState {
 /** The container's status as the kubelet reports it (kubelet convertToAPIContainerStatuses). */
 export function containerStatusOf(snapshot: ContainerSnapshot): ContainerStatus {
   const c = snapshot.context;
-  const running = snapshot.matches('running') || snapshot.matches('killing') || snapshot.matches('stopping');
+  // (read off the state value: `matches` parses its argument on every call)
+  const value = snapshot.value;
+  const running = typeof value === 'object' ? 'running' in value : value === 'killing' || value === 'stopping';
   const cur = c.current;
   if (!cur) {
     return {

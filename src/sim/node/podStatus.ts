@@ -57,10 +57,11 @@ export function containersReadyCondition(spec: PodSpec, statuses: ContainerStatu
   return { type: 'ContainersReady', status: 'False', reason: 'ContainersNotReady', message: messages.join(', ') };
 }
 
-/** status.GeneratePodReadyCondition: containers ready, then every readiness gate True. */
-export function podReadyCondition(spec: PodSpec, conditions: PodCondition[], statuses: ContainerStatus[]): PodCondition {
-  const containersReady = containersReadyCondition(spec, statuses);
-  if (containersReady.status !== 'True') return { ...containersReady, type: 'Ready' };
+const INITIALIZED: PodCondition = Object.freeze({ type: 'Initialized', status: 'True' });
+const SCHEDULED: PodCondition = Object.freeze({ type: 'PodScheduled', status: 'True' });
+
+/** status.GeneratePodReadyCondition once the containers are ready: every readiness gate's condition must be True. */
+function readinessGatesCondition(spec: PodSpec, conditions: PodCondition[]): PodCondition {
   const unready: string[] = [];
   for (const gate of spec.readinessGates ?? []) {
     const c = conditions.find((x) => x.type === gate.conditionType);
@@ -85,12 +86,30 @@ export interface PodStatusInput {
   previous?: PodCondition[];
 }
 
-/** The status manager's rule: keep lastTransitionTime while the status is unchanged. */
-function withTransitionTime(c: PodCondition, previous: PodCondition[], now: number): PodCondition {
-  const old = previous.find((x) => x.type === c.type);
+/**
+ * The status manager's rule: keep lastTransitionTime while the status is unchanged. A condition
+ * equal to the one reported before is that same object (the common case: nothing to copy).
+ */
+function withTransitionTime(c: PodCondition, old: PodCondition | undefined, now: number): PodCondition {
   const at = old && old.status === c.status ? (old.lastTransitionTime ?? now) : now;
-  return { type: c.type, status: c.status, lastTransitionTime: at, ...(c.reason ? { reason: c.reason } : {}), ...(c.message ? { message: c.message } : {}) };
+  if (old && old.lastTransitionTime === at && old.reason === c.reason && old.message === c.message && sameKeys(old, c)) return old;
+  const out: PodCondition = { type: c.type, status: c.status, lastTransitionTime: at };
+  if (c.reason) out.reason = c.reason;
+  if (c.message) out.message = c.message;
+  return out;
 }
+
+/** Whether `old` has nothing but what withTransitionTime would write for `c`. */
+function sameKeys(old: PodCondition, c: PodCondition): boolean {
+  let n = 0;
+  for (const k in old) if ((old as unknown as Record<string, unknown>)[k] !== undefined) n++;
+  return n === 3 + (c.reason ? 1 : 0) + (c.message ? 1 : 0);
+}
+
+const conditionOf = (list: readonly PodCondition[], type: string) => {
+  for (const c of list) if (c.type === type) return c;
+  return undefined;
+};
 
 /** The whole status the kubelet writes for a pod it runs. */
 export function buildPodStatus(input: PodStatusInput): PodStatus {
@@ -99,16 +118,15 @@ export function buildPodStatus(input: PodStatusInput): PodStatus {
   const previous = input.previous ?? stored;
   const kept = stored.filter((c) => !KUBELET_CONDITIONS.includes(c.type));
   const phase = getPhase(pod.spec, containerStatuses);
-  const scheduledBefore = stored.find((c) => c.type === 'PodScheduled');
-  const owned: PodCondition[] = [
-    { type: 'Initialized', status: 'True' },
-    podReadyCondition(pod.spec, kept, containerStatuses),
-    containersReadyCondition(pod.spec, containerStatuses),
-    { type: 'PodScheduled', status: 'True' },
-  ];
+  const containersReady = containersReadyCondition(pod.spec, containerStatuses);
+  const ready = containersReady.status === 'True' ? readinessGatesCondition(pod.spec, kept) : { ...containersReady, type: 'Ready' };
+  const scheduled = conditionOf(stored, 'PodScheduled') ?? conditionOf(previous, 'PodScheduled');
   const conditions = [
     ...kept,
-    ...owned.map((c) => withTransitionTime(c, c.type === 'PodScheduled' && scheduledBefore ? [scheduledBefore] : previous, now)),
+    withTransitionTime(INITIALIZED, conditionOf(previous, 'Initialized'), now),
+    withTransitionTime(ready, conditionOf(previous, 'Ready'), now),
+    withTransitionTime(containersReady, conditionOf(previous, 'ContainersReady'), now),
+    withTransitionTime(SCHEDULED, scheduled, now),
   ];
   return {
     phase,
