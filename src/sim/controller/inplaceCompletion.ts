@@ -99,6 +99,18 @@ function formatStatuses(m: Record<string, { imageID?: string }>): string {
  * counts only if the reported image equals the spec image, ":latest" added to untagged names).
  */
 export function checkContainersInPlaceUpdateCompleted(pod: Pod, state: InPlaceUpdateState, featureGates: FeatureGates): string | undefined {
+  // A refresh asks twice about the same (frozen) pod: once for the in-place condition, once for the lifecycle.
+  if (!Object.isFrozen(pod)) return containersCompleted(pod, state, featureGates);
+  const known = completedOf.get(pod);
+  if (known && known.state === state && known.featureGates === featureGates) return known.result;
+  const result = containersCompleted(pod, state, featureGates);
+  completedOf.set(pod, { state, featureGates, result });
+  return result;
+}
+
+const completedOf = new WeakMap<Pod, { state: InPlaceUpdateState; featureGates: FeatureGates; result: string | undefined }>();
+
+function containersCompleted(pod: Pod, state: InPlaceUpdateState, featureGates: FeatureGates): string | undefined {
   const metas = getRuntimeContainerMetaSet(pod);
   if (state.updateEnvFromMetadata) {
     if (!metas) return 'waiting for all containers hash consistent, but runtime-container-meta not found';
