@@ -94,7 +94,8 @@ export class CloneSetController {
     const owned = ownedBy(cs);
 
     // 2–3. The CloneSet's active pods and live PVCs, as the whole reconcile sees them.
-    const ownedPods = store.list('Pod', namespace).filter(owned);
+    const namespacePods = store.list('Pod', namespace);
+    const ownedPods = namespacePods.filter(owned);
     const pods = ownedPods.filter(isPodActive);
     let pvcs = store.list('PersistentVolumeClaim', namespace).filter(owned).filter((p) => p.metadata.deletionTimestamp === undefined);
     if (cs.spec.scaleStrategy?.disablePVCReuse) pvcs = this.cleanupPVCs(pods, ownedPods.filter((p) => !isPodActive(p)), pvcs);
@@ -120,7 +121,7 @@ export class CloneSetController {
       now,
       featureGates: this.ctx.featureGates,
       rng: this.ctx.rng,
-      creationLimit: Math.max(0, this.ctx.podQuota - store.list('Pod', namespace).length) + 1,
+      creationLimit: Math.max(0, this.ctx.podQuota - namespacePods.length) + 1,
       era,
     });
     const scaleError = this.apply(cs, plan, now);
