@@ -196,17 +196,20 @@ interface KeyFamily {
  * Keys of events whose object and source are frozen objects the caller reuses (a kubelet's pod,
  * the controller's CloneSet): the same string instances every time, so the caches' lookups need
  * not rebuild and rehash ~100 characters per event. The strings are the ones keysOf would build.
+ * Only the objects seen lately are remembered (two generations of at most SUBJECTS each): events
+ * come in bursts per object, and memory must not grow with every pod that ever had an event.
  */
 class KeyInterner {
-  private readonly families = new WeakMap<object, WeakMap<object, Map<string, KeyFamily>>>();
-  /** Messages of one reason kept per family before the interner stops growing it (message keys of unbounded variety). */
+  private static readonly SUBJECTS = 512;
+  /** Messages of one reason kept per family (message keys can be of unbounded variety). */
   private static readonly MESSAGES_PER_REASON = 64;
+  private current = new Map<object, Map<object, Map<string, KeyFamily>>>();
+  private previous = new Map<object, Map<object, Map<string, KeyFamily>>>();
 
   keys(e: EventInput): EventKeys {
     const { involvedObject: o, source } = e;
     if (!Object.isFrozen(o) || !Object.isFrozen(source)) return keysOf(e);
-    let bySource = this.families.get(o);
-    if (!bySource) this.families.set(o, (bySource = new WeakMap()));
+    const bySource = this.subject(o);
     let byType = bySource.get(source);
     if (!byType) bySource.set(source, (byType = new Map()));
     let family = byType.get(e.type);
@@ -219,6 +222,18 @@ class KeyInterner {
       if (reason.byMessage.size < KeyInterner.MESSAGES_PER_REASON) reason.byMessage.set(e.message, event);
     }
     return { spam: family.spam, aggregate: reason.aggregate, event };
+  }
+
+  private subject(o: object): Map<object, Map<string, KeyFamily>> {
+    let known = this.current.get(o);
+    if (known) return known;
+    known = this.previous.get(o) ?? new Map();
+    if (this.current.size >= KeyInterner.SUBJECTS) {
+      this.previous = this.current;
+      this.current = new Map();
+    }
+    this.current.set(o, known);
+    return known;
   }
 }
 

@@ -147,8 +147,9 @@ describe('EventRecorder: names, determinism and snapshots', () => {
   });
 
   it('records the same whether callers reuse frozen objects and sources or pass fresh copies', () => {
-    // frozen, reused parts take the recorder's interned keys; fresh ones the plain path
-    const pods = Array.from({ length: 30 }, (_, i) => Object.freeze({ kind: 'Pod', name: `web-${i}`, namespace: 'default', uid: `u-${i}` }));
+    // frozen, reused parts take the recorder's interned keys; fresh ones the plain path (more pods
+    // than the interner remembers, so some are forgotten and interned again)
+    const pods = Array.from({ length: 1100 }, (_, i) => Object.freeze({ kind: 'Pod', name: `web-${i}`, namespace: 'default', uid: `u-${i}` }));
     const kubelet = Object.freeze({ component: 'kubelet', host: 'node-1' });
     const controller = Object.freeze({ component: 'cloneset-controller' });
     const frozenCs = Object.freeze({ ...cloneSet });
