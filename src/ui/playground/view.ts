@@ -146,12 +146,14 @@ export interface ViewObjects {
  * change gives the same view object back, so the page's keyed lists leave its element alone.
  */
 export class ViewReader {
-  #pods = new WeakMap<Pod, { context: string; view: PodView }>();
+  #pods = new WeakMap<Pod, { owner: string; hash: string; context: string; view: PodView }>();
   #cloneSets = new WeakMap<CloneSet, { now: number; view: CloneSetView }>();
   #events = new WeakMap<KubeEvent, EventView>();
   #nodes: { from: readonly Node[]; names: string[] } = { from: [], names: [] };
   /** The last pod views in store order, and the same sorted by name. */
   #order: { views: PodView[]; sorted: PodView[] } = { views: [], sorted: [] };
+  /** The last names in store order, and the store positions in name order. */
+  #byName: { names: string[]; positions: number[] } = { names: [], positions: [] };
 
   clusterView(objects: ViewObjects, now: number): ClusterView {
     const revisions = new Map(objects.revisions.map((r) => [r.metadata.name, r.revision]));
@@ -183,24 +185,47 @@ export class ViewReader {
 
   #podViews(pods: readonly Pod[], revisions: Map<string, number>, cloneSets: Map<string, CloneSet>): PodView[] {
     let same = this.#order.views.length === pods.length;
+    // what a pod's view reads besides the pod: its CloneSet's revisions and its revision's number
+    const contexts = new Map<string, string>();
+    const contextOf = (owner: string, hash: string) => {
+      const key = `${owner}\u0000${hash}`;
+      let context = contexts.get(key);
+      if (context === undefined) {
+        const status = cloneSets.get(owner)?.status;
+        context = `${status?.updateRevision}\u0000${status?.currentRevision}\u0000${hash ? revisions.get(hash) : ''}`;
+        contexts.set(key, context);
+      }
+      return context;
+    };
     const views = pods.map((p, i) => {
-      const cs = cloneSets.get(ownerName(p) ?? '');
-      const hash = p.metadata.labels?.[LABEL_CONTROLLER_REVISION_HASH];
-      const context = `${cs?.status?.updateRevision}\u0000${cs?.status?.currentRevision}\u0000${hash ? revisions.get(hash) : ''}`;
       const cached = this.#pods.get(p);
+      const owner = cached ? cached.owner : (ownerName(p) ?? '');
+      const hash = cached ? cached.hash : (p.metadata.labels?.[LABEL_CONTROLLER_REVISION_HASH] ?? '');
+      const context = contextOf(owner, hash);
       let view: PodView;
       if (cached && cached.context === context) view = cached.view;
       else {
         view = podView(p, revisions, cloneSets);
-        this.#pods.set(p, { context, view });
+        this.#pods.set(p, { owner, hash, context, view });
       }
       if (same && this.#order.views[i] !== view) same = false;
       return view;
     });
     if (same) return this.#order.sorted;
-    const sorted = [...views].sort((a, b) => natural(a.name, b.name));
-    this.#order = { views, sorted };
-    return sorted;
+    this.#order = { views, sorted: this.#sortedByName(views) };
+    return this.#order.sorted;
+  }
+
+  /** Views in natural name order; the order is computed again only when the names changed. */
+  #sortedByName(views: PodView[]): PodView[] {
+    const last = this.#byName;
+    const unchanged = last.names.length === views.length && views.every((v, i) => v.name === last.names[i]);
+    if (!unchanged) {
+      const names = views.map((v) => v.name);
+      const positions = names.map((_, i) => i).sort((a, b) => natural(names[a], names[b]));
+      this.#byName = { names, positions };
+    }
+    return this.#byName.positions.map((i) => views[i]);
   }
 }
 
