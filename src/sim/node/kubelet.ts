@@ -11,7 +11,7 @@ import { containerStatusOf, stateText } from './containerStatus';
 import { containerIdOf } from './ids';
 import { ImageStore } from './imageStore';
 import type { NodeClock } from './nodeClock';
-import { podMachine, type PodActor } from './podMachine';
+import { nodeMachine, type NodeActor, type PodActor } from './podMachine';
 import { buildPodStatus, KUBELET_CONDITIONS } from './podStatus';
 import { PodAddressPool, type OverflowBlocks } from './podNetwork';
 
@@ -29,6 +29,8 @@ export const KUBELET_CONSTANTS = Object.freeze({
 });
 
 interface PodWorker {
+  /** The pod machine's id among the node actor's children. */
+  childId: string;
   namespace: string;
   name: string;
   uid: string | undefined;
@@ -77,6 +79,10 @@ export class Kubelet {
   readonly images: ImageStore;
   private readonly addresses: PodAddressPool;
   private readonly workers = new Map<string, PodWorker>();
+  /** The parent of this node's pod machines (one XState system per node). */
+  private readonly node: NodeActor;
+  /** Pod machines admitted so far (their child ids are numbered). */
+  private childIds = 0;
   private readonly eventSource: Readonly<{ component: string; host: string }>;
 
   constructor(
@@ -97,6 +103,8 @@ export class Kubelet {
     );
     this.addresses = new PodAddressPool(nodeNumber, overflow);
     this.eventSource = Object.freeze({ component: 'kubelet', host: nodeName });
+    this.node = createActor(nodeMachine, { clock });
+    this.node.start();
   }
 
   /** A pod was bound to this node: start running it. */
@@ -105,15 +113,15 @@ export class Kubelet {
     if (this.workers.has(key)) return;
     const node = this.host.nodes().find((n) => n.metadata.name === this.nodeName);
     const hostIP = node?.status.addresses?.find((a) => a.type === 'InternalIP')?.address ?? `192.168.0.${10 + this.nodeNumber}`;
-    const actor = createActor(podMachine, {
-      input: { containers: pod.spec.containers.map((c) => this.containerInput(pod, c)) },
-      clock: this.clock,
-    });
+    const childId = `pod-${++this.childIds}`;
+    this.node.send({ type: 'ADMIT', id: childId, input: { containers: pod.spec.containers.map((c) => this.containerInput(pod, c)) } });
+    const actor = this.node.getSnapshot().children[childId] as PodActor;
     // Any snapshot of the pod or one of its containers may change the reported status.
     const changed = { next: () => this.markDirty(this, key) };
     actor.subscribe(changed);
     for (const ref of Object.values(actor.getSnapshot().context.containers)) ref.subscribe(changed);
     const worker: PodWorker = {
+      childId,
       namespace: pod.metadata.namespace ?? '',
       name: pod.metadata.name,
       uid: pod.metadata.uid,
@@ -123,7 +131,6 @@ export class Kubelet {
       actor,
     };
     this.workers.set(key, worker);
-    worker.actor.start();
     if (pod.metadata.deletionTimestamp !== undefined) worker.actor.send({ type: 'DELETE' });
     this.markDirty(this, key);
   }
@@ -158,7 +165,7 @@ export class Kubelet {
     const w = this.workers.get(key);
     if (!w || w.uid !== pod.metadata.uid) return;
     this.workers.delete(key);
-    w.actor.stop();
+    this.node.send({ type: 'FORGET', id: w.childId });
     this.addresses.release(w.podIP);
   }
 
