@@ -237,6 +237,29 @@ class KeyInterner {
   }
 }
 
+/**
+ * One string instance per message text among the recent ones: thousands of pods get
+ * `Pulling image "nginx:1.26"`, and a stored event keeps its message for as long as it is kept.
+ * Two generations of at most MESSAGES texts each, so rare texts are not held forever.
+ */
+class MessageInterner {
+  private static readonly MESSAGES = 2048;
+  private current = new Map<string, string>();
+  private previous = new Map<string, string>();
+
+  canonical(text: string): string {
+    const known = this.current.get(text);
+    if (known !== undefined) return known;
+    const kept = this.previous.get(text) ?? text;
+    if (this.current.size >= MessageInterner.MESSAGES) {
+      this.previous = this.current;
+      this.current = new Map();
+    }
+    this.current.set(kept, kept);
+    return kept;
+  }
+}
+
 /** deepFreeze for the Event's known shape: its three nested objects (metadata holds only strings here), then itself. */
 function freezeEvent(e: KubeEvent): KubeEvent {
   if (Object.isFrozen(e)) return e;
@@ -258,6 +281,7 @@ export class EventRecorder {
   private lastNanos = 0n;
   private writes = 0;
   private readonly interner = new KeyInterner();
+  private readonly messages = new MessageInterner();
 
   constructor(options: Partial<EventCorrelatorOptions> = {}) {
     this.options = { ...DEFAULT_EVENT_CORRELATOR_OPTIONS, ...options };
@@ -334,7 +358,7 @@ export class EventRecorder {
       involvedObject: Object.isFrozen(input.involvedObject) ? input.involvedObject : { ...input.involvedObject },
       type: input.type,
       reason: input.reason,
-      message: input.message,
+      message: this.messages.canonical(input.message),
       source: Object.isFrozen(input.source) ? input.source : { ...input.source },
       count: 1,
       firstTimestamp: now,
