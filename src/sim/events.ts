@@ -345,7 +345,8 @@ export class EventRecorder {
   private nextName(objectName: string, now: number): string {
     const nanos = BigInt(VIRTUAL_EPOCH_UNIX_SECONDS) * 1_000_000_000n + BigInt(Math.round(now * 1e9));
     this.lastNanos = nanos > this.lastNanos ? nanos : this.lastNanos + 1n;
-    return `${objectName}.${this.lastNanos.toString(16)}`;
+    // one flat string (a stored event keeps its name; a concatenation would keep its pieces too)
+    return [objectName, '.', this.lastNanos.toString(16)].join('');
   }
 
   /** The recorder's makeEvent: count 1, both timestamps now, namespace defaulted. */

@@ -22,18 +22,19 @@ function fnv32a(text: string, seed = 0x811c9dc5): number {
 export function hex64(text: string): string {
   // One pass to seed, then splitmix32 for the eight words.
   let s = fnv32a(text);
-  let out = '';
+  const words: string[] = [];
   for (let i = 0; i < 8; i++) {
     s = (s + 0x9e3779b9) >>> 0;
     let z = s;
     z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
     z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
-    out += ((z ^ (z >>> 16)) >>> 0).toString(16).padStart(8, '0');
+    words.push(((z ^ (z >>> 16)) >>> 0).toString(16).padStart(8, '0'));
   }
-  return out;
+  // joined, not appended: one flat string rather than a chain of pieces kept for as long as the id
+  return words.join('');
 }
 
 /** `containerd://<64 hex>`, unique per pod UID, container name and restart count. */
 export function containerIdOf(podUid: string, containerName: string, restartCount: number): string {
-  return `containerd://${hex64(`container:${podUid}/${containerName}/${restartCount}`)}`;
+  return ['containerd://', hex64(`container:${podUid}/${containerName}/${restartCount}`)].join('');
 }
