@@ -265,6 +265,29 @@ function eventView(e: KubeEvent): EventView {
   };
 }
 
+/**
+ * The pods a page shows on its way from `shown` to `target`: at most `budget` pods that changed take
+ * their new view, the others keep the view shown (new pods appear and gone pods leave at once), in
+ * the target's order. Returns `target` itself once nothing is left behind.
+ */
+export function approachPods(shown: readonly PodView[], target: PodView[], budget: number): PodView[] {
+  if (shown === target) return target;
+  const before = new Map(shown.map((p) => [p.uid, p]));
+  let left = budget;
+  let behind = false;
+  const next = target.map((p) => {
+    const old = before.get(p.uid);
+    if (old === undefined || old === p) return p;
+    if (left > 0) {
+      left--;
+      return p;
+    }
+    behind = true;
+    return old;
+  });
+  return behind ? next : target;
+}
+
 /** Virtual seconds as the page shows them: 12.3 s, 2 m 05.0 s. */
 export function formatTime(seconds: number): string {
   const s = Math.max(0, seconds);
