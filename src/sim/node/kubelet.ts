@@ -5,11 +5,11 @@
 import { createActor } from 'xstate';
 import type { Container, Pod, PodCondition } from '../api/types';
 import { jsonEqual, shareEqual } from '../api/jsonEqual';
-import type { NodeHost } from './host';
+import type { EventInput, NodeHost } from './host';
 import type { ContainerInput, ContainerPort, ContainerTimings } from './containerMachine';
 import { containerStatusOf, stateText } from './containerStatus';
 import { containerIdOf } from './ids';
-import { ImageStore } from './imageStore';
+import { ImageStore, type PullPlan } from './imageStore';
 import type { NodeClock } from './nodeClock';
 import { nodeMachine, type NodeActor, type PodActor } from './podMachine';
 import { buildPodStatus, KUBELET_CONDITIONS } from './podStatus';
@@ -75,12 +75,63 @@ function othersConditionsDiffer(a: Pod, b: Pod): boolean {
   }
 }
 
+/**
+ * What a container machine may do, for one container of one pod on this node. A class rather than
+ * an object of closures: one of these lives in every container machine's context.
+ */
+class KubeletContainerPort implements ContainerPort {
+  readonly pulledWithoutWaiting: boolean;
+
+  constructor(
+    private readonly host: NodeHost,
+    private readonly images: ImageStore,
+    private readonly clock: NodeClock,
+    private readonly involvedObject: EventInput['involvedObject'],
+    private readonly source: EventInput['source'],
+    /** The pod's UID (its namespace/name when it has none): container ids are derived from it. */
+    private readonly podKey: string,
+    private readonly containerName: string,
+  ) {
+    this.pulledWithoutWaiting = host.era === '0.7';
+  }
+
+  now(): number {
+    return this.host.now();
+  }
+
+  record(type: 'Normal' | 'Warning', reason: string, message: string): void {
+    this.host.recordEvent({ involvedObject: this.involvedObject, type, reason, message, source: this.source });
+  }
+
+  hasImage(image: string): boolean {
+    return this.images.has(image);
+  }
+
+  beginPull(image: string): PullPlan {
+    return this.images.beginPull(image);
+  }
+
+  completePull(image: string): void {
+    this.images.completePull(image);
+  }
+
+  containerId(restartCount: number): string {
+    return containerIdOf(this.podKey, this.containerName, restartCount);
+  }
+
+  backgroundTimer(fn: () => void, ms: number): () => void {
+    const id = this.clock.setTimeout(fn, ms, { background: true });
+    return () => this.clock.clearTimeout(id);
+  }
+}
+
 export class Kubelet {
   readonly images: ImageStore;
   private readonly addresses: PodAddressPool;
   private readonly workers = new Map<string, PodWorker>();
   /** The parent of this node's pod machines (one XState system per node). */
   private readonly node: NodeActor;
+  private readonly timingsByStop = new Map<number, ContainerTimings>();
   /** Pod machines admitted so far (their child ids are numbered). */
   private childIds = 0;
   private readonly eventSource: Readonly<{ component: string; host: string }>;
@@ -234,32 +285,31 @@ export class Kubelet {
 
   private containerInput(pod: Pod, spec: Container): ContainerInput {
     const host = this.host;
-    const images = this.images;
     const { namespace = '', name, uid } = pod.metadata;
-    // One frozen object and source for all of this container's events (the recorder keys by them).
-    const involvedObject = Object.freeze({ kind: 'Pod', name, namespace, uid });
-    const port: ContainerPort = {
-      now: () => host.now(),
-      pulledWithoutWaiting: host.era === '0.7',
-      record: (type, reason, message) =>
-        host.recordEvent({ involvedObject, type, reason, message, source: this.eventSource }),
-      hasImage: (image) => images.has(image),
-      beginPull: (image) => images.beginPull(image),
-      completePull: (image) => images.completePull(image),
-      containerId: (restartCount) => containerIdOf(uid ?? `${namespace}/${name}`, spec.name, restartCount),
-      backgroundTimer: (fn, ms) => {
-        const id = this.clock.setTimeout(fn, ms, { background: true });
-        return () => this.clock.clearTimeout(id);
-      },
-    };
+    const port = new KubeletContainerPort(
+      host,
+      this.images,
+      this.clock,
+      // One frozen object and source for all of this container's events (the recorder keys by them).
+      Object.freeze({ kind: 'Pod', name, namespace, uid }),
+      this.eventSource,
+      uid ?? `${namespace}/${name}`,
+      spec.name,
+    );
     const grace = pod.spec.terminationGracePeriodSeconds ?? KUBELET_CONSTANTS.defaultTerminationGracePeriodSeconds;
-    const timings: ContainerTimings = {
-      startMs: host.timings.containerStartSeconds * 1000,
-      stopMs: Math.max(0, Math.min(host.timings.stopSeconds, grace)) * 1000,
-      podResyncMs: KUBELET_CONSTANTS.podResyncSeconds * 1000,
-      backOffInitialMs: KUBELET_CONSTANTS.imageBackOffInitialSeconds * 1000,
-      backOffMaxMs: KUBELET_CONSTANTS.imageBackOffMaxSeconds * 1000,
-    };
+    const stopMs = Math.max(0, Math.min(host.timings.stopSeconds, grace)) * 1000;
+    // The same (frozen) timings for every container with the same stop time.
+    let timings = this.timingsByStop.get(stopMs);
+    if (!timings) {
+      timings = Object.freeze({
+        startMs: host.timings.containerStartSeconds * 1000,
+        stopMs,
+        podResyncMs: KUBELET_CONSTANTS.podResyncSeconds * 1000,
+        backOffInitialMs: KUBELET_CONSTANTS.imageBackOffInitialSeconds * 1000,
+        backOffMaxMs: KUBELET_CONSTANTS.imageBackOffMaxSeconds * 1000,
+      });
+      this.timingsByStop.set(stopMs, timings);
+    }
     return { spec, port, timings };
   }
 }
