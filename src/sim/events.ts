@@ -77,6 +77,13 @@ interface LruNode<V> {
   value: V;
   prev: LruNode<V> | null;
   next: LruNode<V> | null;
+  /** In the cache (false once evicted): a caller holding the node may use it instead of a lookup. */
+  live: boolean;
+}
+
+/** Where a caller keeps the cache entry it used last for a key (see KeyInterner). */
+interface NodeSlot {
+  node?: LruNode<unknown>;
 }
 
 /**
@@ -122,13 +129,18 @@ class Lru<V> {
       this.append(existing);
       return;
     }
-    const n: LruNode<V> = { key, value, prev: null, next: null };
+    const n: LruNode<V> = { key, value, prev: null, next: null, live: true };
     this.map.set(key, n);
     this.append(n);
+    this.evictOver();
+  }
+
+  private evictOver(): void {
     if (this.map.size > this.size && this.head) {
       const stalest = this.head;
       this.unlink(stalest);
       this.map.delete(stalest.key);
+      stalest.live = false;
     }
   }
 
@@ -136,21 +148,21 @@ class Lru<V> {
    * The entry of `key`, made the freshest — or a new one without a value yet, which the caller
    * fills in at once (a `get` followed by a `set` of the same key, with one lookup).
    */
-  touch(key: string): LruNode<V | undefined> {
-    const existing = this.map.get(key);
+  touch(key: string, slot?: NodeSlot): LruNode<V | undefined> {
+    // The entry the caller used last for this key, if it is still cached: no lookup needed.
+    const hint = slot?.node as LruNode<V> | undefined;
+    const existing = hint && hint.live && hint.key === key ? hint : this.map.get(key);
     if (existing) {
       this.unlink(existing);
       this.append(existing);
+      if (slot) slot.node = existing as LruNode<unknown>;
       return existing;
     }
-    const n: LruNode<V | undefined> = { key, value: undefined, prev: null, next: null };
+    const n: LruNode<V | undefined> = { key, value: undefined, prev: null, next: null, live: true };
     this.map.set(key, n as LruNode<V>);
     this.append(n as LruNode<V>);
-    if (this.map.size > this.size && this.head) {
-      const stalest = this.head;
-      this.unlink(stalest);
-      this.map.delete(stalest.key);
-    }
+    this.evictOver();
+    if (slot) slot.node = n as LruNode<unknown>;
     return n;
   }
 
@@ -178,18 +190,21 @@ interface EventKeys {
   spam: string;
   aggregate: string;
   event: string;
+  /** Where the cache entries of these keys are remembered (kept by the interner across events). */
+  slots: { spam: NodeSlot; aggregate: NodeSlot; event: NodeSlot };
 }
 
 function keysOf(e: EventInput): EventKeys {
   const spam = spamKeyOf(e.source, e.involvedObject, e.type);
   const aggregate = spam + '\u0000' + e.reason;
-  return { spam, aggregate, event: aggregate + '\u0000' + e.message };
+  return { spam, aggregate, event: aggregate + '\u0000' + e.message, slots: { spam: {}, aggregate: {}, event: {} } };
 }
 
 /** The keys already built for one spam key, by reason and then by message. */
 interface KeyFamily {
   spam: string;
-  byReason: Map<string, { aggregate: string; byMessage: Map<string, string> }>;
+  spamSlot: NodeSlot;
+  byReason: Map<string, { aggregate: string; aggregateSlot: NodeSlot; byMessage: Map<string, { event: string; slot: NodeSlot }> }>;
 }
 
 /**
@@ -213,15 +228,15 @@ class KeyInterner {
     let byType = bySource.get(source);
     if (!byType) bySource.set(source, (byType = new Map()));
     let family = byType.get(e.type);
-    if (!family) byType.set(e.type, (family = { spam: spamKeyOf(source, o, e.type), byReason: new Map() }));
+    if (!family) byType.set(e.type, (family = { spam: spamKeyOf(source, o, e.type), spamSlot: {}, byReason: new Map() }));
     let reason = family.byReason.get(e.reason);
-    if (!reason) family.byReason.set(e.reason, (reason = { aggregate: family.spam + '\u0000' + e.reason, byMessage: new Map() }));
+    if (!reason) family.byReason.set(e.reason, (reason = { aggregate: family.spam + '\u0000' + e.reason, aggregateSlot: {}, byMessage: new Map() }));
     let event = reason.byMessage.get(e.message);
     if (event === undefined) {
-      event = reason.aggregate + '\u0000' + e.message;
+      event = { event: reason.aggregate + '\u0000' + e.message, slot: {} };
       if (reason.byMessage.size < KeyInterner.MESSAGES_PER_REASON) reason.byMessage.set(e.message, event);
     }
-    return { spam: family.spam, aggregate: reason.aggregate, event };
+    return { spam: family.spam, aggregate: reason.aggregate, event: event.event, slots: { spam: family.spamSlot, aggregate: reason.aggregateSlot, event: event.slot } };
   }
 
   private subject(o: object): Map<object, Map<string, KeyFamily>> {
@@ -295,8 +310,8 @@ export class EventRecorder {
     const keys = this.interner.keys(input);
     const fresh = this.makeEvent(input, now);
     const { event: aggregated, key } = this.aggregate(fresh, input, keys, now);
-    const { event: observed, log } = this.observe(aggregated, key);
-    if (!this.tryAccept(keys.spam, now)) return;
+    const { event: observed, log } = this.observe(aggregated, key, key === keys.event ? keys.slots.event : undefined);
+    if (!this.tryAccept(keys.spam, keys.slots.spam, now)) return;
     const writtenKey = observed.message === input.message ? keys.event : keys.aggregate + '\u0000' + observed.message;
     // The logger's entry just touched is the one to update, unless the event is logged under another key.
     this.write(observed, log.key === writtenKey ? log : this.logs.touch(writtenKey));
@@ -370,7 +385,7 @@ export class EventRecorder {
   /** EventAggregate: returns the event to log and the key it is logged under. */
   private aggregate(event: KubeEvent, input: EventInput, keys: EventKeys, now: number): { event: KubeEvent; key: string } {
     const key = keys.aggregate;
-    const entry = this.aggregates.touch(key);
+    const entry = this.aggregates.touch(key, keys.slots.aggregate);
     let record = entry.value;
     if (!record || now - record.lastTimestamp > this.options.aggregateWindowSeconds) record = { messages: [], lastTimestamp: now };
     const messages = record.messages.includes(input.message) ? record.messages : [...record.messages, input.message];
@@ -389,8 +404,8 @@ export class EventRecorder {
   }
 
   /** eventObserve: an event logged before takes its name, first timestamp and count + 1. */
-  private observe(event: KubeEvent, key: string): { event: KubeEvent; log: LruNode<LogRecord | undefined> } {
-    const log = this.logs.touch(key);
+  private observe(event: KubeEvent, key: string, slot?: NodeSlot): { event: KubeEvent; log: LruNode<LogRecord | undefined> } {
+    const log = this.logs.touch(key, slot);
     const last = log.value;
     const observed = last && last.count > 0 ? { ...event, metadata: { ...event.metadata, name: last.name }, firstTimestamp: last.firstTimestamp, count: last.count + 1 } : event;
     log.value = { count: observed.count, firstTimestamp: observed.firstTimestamp, name: observed.metadata.name };
@@ -398,9 +413,9 @@ export class EventRecorder {
   }
 
   /** The spam filter's token bucket (golang.org/x/time/rate AllowN): a refused event costs nothing. */
-  private tryAccept(key: string, now: number): boolean {
+  private tryAccept(key: string, slot: NodeSlot, now: number): boolean {
     const { spamBurst: burst, spamQps: qps } = this.options;
-    const entry = this.spam.touch(key);
+    const entry = this.spam.touch(key, slot);
     const record = entry.value ?? { tokens: burst };
     const elapsed = record.last === undefined ? Infinity : Math.max(0, now - record.last);
     const tokens = Math.min(burst, record.tokens + elapsed * qps);
