@@ -25,12 +25,18 @@ function terminated(i: ContainerInstance): ContainerState {
   return { terminated: state };
 }
 
+/**
+ * Whether the container's instance is still running in this state (running, or being killed or
+ * stopped). Read off the state value: `matches` parses its argument on every call.
+ */
+export function instanceRuns(value: ContainerSnapshot['value']): boolean {
+  return typeof value === 'object' ? 'running' in value : value === 'killing' || value === 'stopping';
+}
+
 /** The container's status as the kubelet reports it (kubelet convertToAPIContainerStatuses). */
 export function containerStatusOf(snapshot: ContainerSnapshot): ContainerStatus {
   const c = snapshot.context;
-  // (read off the state value: `matches` parses its argument on every call)
-  const value = snapshot.value;
-  const running = typeof value === 'object' ? 'running' in value : value === 'killing' || value === 'stopping';
+  const running = instanceRuns(snapshot.value);
   const cur = c.current;
   if (!cur) {
     return {

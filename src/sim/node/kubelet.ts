@@ -6,8 +6,8 @@ import { createActor } from 'xstate';
 import type { Container, Pod, PodCondition } from '../api/types';
 import { jsonEqual, shareEqual } from '../api/jsonEqual';
 import type { EventInput, NodeHost } from './host';
-import type { ContainerInput, ContainerPort, ContainerTimings } from './containerMachine';
-import { containerStatusOf, stateText } from './containerStatus';
+import type { ContainerInput, ContainerPort, ContainerSnapshot, ContainerTimings } from './containerMachine';
+import { containerStatusOf, instanceRuns, stateText } from './containerStatus';
 import { containerIdOf } from './ids';
 import { ImageStore, type PullPlan } from './imageStore';
 import type { NodeClock } from './nodeClock';
@@ -125,6 +125,14 @@ class KubeletContainerPort implements ContainerPort {
   }
 }
 
+/** What containerStatusOf reads from a container snapshot (context parts are replaced, never changed). */
+function statusInputsOf(s: ContainerSnapshot): unknown[] {
+  const c = s.context;
+  return [instanceRuns(s.value), s.status, c.spec, c.current, c.previous, c.waiting, c.ready, c.restartCount];
+}
+
+const sameStatusInputs = (a: unknown[], b: unknown[]) => a.every((x, i) => x === b[i]);
+
 export class Kubelet {
   readonly images: ImageStore;
   private readonly addresses: PodAddressPool;
@@ -167,10 +175,19 @@ export class Kubelet {
     const childId = `pod-${++this.childIds}`;
     this.node.send({ type: 'ADMIT', id: childId, input: { containers: pod.spec.containers.map((c) => this.containerInput(pod, c)) } });
     const actor = this.node.getSnapshot().children[childId] as PodActor;
-    // Any snapshot of the pod or one of its containers may change the reported status.
+    // Any snapshot of the pod may change the reported status; a container's only when what its
+    // status is made of changed (a finished pull, say, changes nothing the API shows).
     const changed = { next: () => this.markDirty(this, key) };
     actor.subscribe(changed);
-    for (const ref of Object.values(actor.getSnapshot().context.containers)) ref.subscribe(changed);
+    for (const ref of Object.values(actor.getSnapshot().context.containers)) {
+      let reported = statusInputsOf(ref.getSnapshot());
+      ref.subscribe((snapshot) => {
+        const now = statusInputsOf(snapshot);
+        if (sameStatusInputs(reported, now)) return;
+        reported = now;
+        this.markDirty(this, key);
+      });
+    }
     const worker: PodWorker = {
       childId,
       namespace: pod.metadata.namespace ?? '',
