@@ -102,7 +102,8 @@ describe('share links', () => {
     await expect.poll(() => pods(page), { timeout: 10_000 }).toEqual(sharedPods);
     await expect(page.getByTestId('Share notice').textContent()).resolves.toContain('Opened a shared session');
     expect(page.url()).not.toContain('#v1=');
-    await expect(page.getByRole('button', { name: 'shared.yaml', pressed: true }).count()).resolves.toBe(1);
+    // (the editor panel is made in a task after the page's first one: wait for its file tabs)
+    await expect.poll(() => page.getByRole('button', { name: 'shared.yaml', pressed: true }).count()).toBe(1);
     await expect.poll(() => editorText(page)).toBe(sharedText);
     // the whole history came along: Skip to rest finishes the update
     await page.getByRole('button', { name: 'Skip to rest' }).click();

@@ -26,6 +26,8 @@ const en = {
   previewNothing: 'Nothing would change.',
   previewTooLarge: (kib: number) => `The text is over ${kib} KiB: no preview (Apply still works).`,
   previewCreated: (name: string, n: number) => `Creates CloneSet ${name} with ${n} pod${n === 1 ? '' : 's'}.`,
+  /** Named apart from the cluster's "Pods" list: what Apply would do to each pod of one CloneSet. */
+  previewPods: (name: string) => `${name}: each pod on Apply`,
   replicas: 'replicas',
   paused: 'paused',
   partition: 'partition',
@@ -76,6 +78,7 @@ const zh: Strings = {
   previewNothing: '不会有任何变化。',
   previewTooLarge: (kib: number) => `文本超过 ${kib} KiB：不显示预览（仍可应用）。`,
   previewCreated: (name: string, n: number) => `创建 CloneSet ${name}，共 ${n} 个 Pod。`,
+  previewPods: (name: string) => `${name}：应用后每个 Pod 的变化`,
   templateChanged: '模板中变化的字段',
   specChanged: '其他变化的字段',
   scaleCreate: (n: number) => `将创建 ${n} 个 Pod`,
