@@ -11,7 +11,7 @@ import { containerStatusOf, instanceRuns, stateText } from './containerStatus';
 import { containerIdOf } from './ids';
 import { ImageStore, type PullPlan } from './imageStore';
 import type { NodeClock } from './nodeClock';
-import { nodeMachine, type NodeActor, type PodActor } from './podMachine';
+import { podMachine, type PodActor } from './podMachine';
 import { buildPodStatus, KUBELET_CONDITIONS } from './podStatus';
 import { PodAddressPool, type OverflowBlocks } from './podNetwork';
 
@@ -29,8 +29,6 @@ export const KUBELET_CONSTANTS = Object.freeze({
 });
 
 interface PodWorker {
-  /** The pod machine's id among the node actor's children. */
-  childId: string;
   namespace: string;
   name: string;
   uid: string | undefined;
@@ -137,11 +135,7 @@ export class Kubelet {
   readonly images: ImageStore;
   private readonly addresses: PodAddressPool;
   private readonly workers = new Map<string, PodWorker>();
-  /** The parent of this node's pod machines (one XState system per node). */
-  private readonly node: NodeActor;
   private readonly timingsByStop = new Map<number, ContainerTimings>();
-  /** Pod machines admitted so far (their child ids are numbered). */
-  private childIds = 0;
   private readonly eventSource: Readonly<{ component: string; host: string }>;
 
   constructor(
@@ -162,8 +156,6 @@ export class Kubelet {
     );
     this.addresses = new PodAddressPool(nodeNumber, overflow);
     this.eventSource = Object.freeze({ component: 'kubelet', host: nodeName });
-    this.node = createActor(nodeMachine, { clock });
-    this.node.start();
   }
 
   /** A pod was bound to this node: start running it. */
@@ -172,9 +164,10 @@ export class Kubelet {
     if (this.workers.has(key)) return;
     const node = this.host.nodes().find((n) => n.metadata.name === this.nodeName);
     const hostIP = node?.status.addresses?.find((a) => a.type === 'InternalIP')?.address ?? `192.168.0.${10 + this.nodeNumber}`;
-    const childId = `pod-${++this.childIds}`;
-    this.node.send({ type: 'ADMIT', id: childId, input: { containers: pod.spec.containers.map((c) => this.containerInput(pod, c)) } });
-    const actor = this.node.getSnapshot().children[childId] as PodActor;
+    const actor = createActor(podMachine, {
+      input: { containers: pod.spec.containers.map((c) => this.containerInput(pod, c)) },
+      clock: this.clock,
+    });
     // Any snapshot of the pod may change the reported status; a container's only when what its
     // status is made of changed (a finished pull, say, changes nothing the API shows).
     const changed = { next: () => this.markDirty(this, key) };
@@ -189,7 +182,6 @@ export class Kubelet {
       });
     }
     const worker: PodWorker = {
-      childId,
       namespace: pod.metadata.namespace ?? '',
       name: pod.metadata.name,
       uid: pod.metadata.uid,
@@ -199,6 +191,7 @@ export class Kubelet {
       actor,
     };
     this.workers.set(key, worker);
+    worker.actor.start();
     if (pod.metadata.deletionTimestamp !== undefined) worker.actor.send({ type: 'DELETE' });
     this.markDirty(this, key);
   }
@@ -233,7 +226,7 @@ export class Kubelet {
     const w = this.workers.get(key);
     if (!w || w.uid !== pod.metadata.uid) return;
     this.workers.delete(key);
-    this.node.send({ type: 'FORGET', id: w.childId });
+    w.actor.stop();
     this.addresses.release(w.podIP);
   }
 

@@ -3,7 +3,7 @@
 // the container it concerns); deletion stops every container gracefully and ends in
 // `terminated`, when the kubelet lets the API server remove the pod. Phase, IP and conditions are
 // derived from these snapshots by podStatus.ts, not stored here.
-import { enqueueActions, setup, spawnChild, stopChild, type ActorRefFrom, type SnapshotFrom } from 'xstate';
+import { enqueueActions, setup, type ActorRefFrom, type SnapshotFrom } from 'xstate';
 import { containerMachine, type ContainerInput } from './containerMachine';
 
 export interface PodInput {
@@ -49,29 +49,3 @@ export const podMachine = setup({
 
 export type PodActor = ActorRefFrom<typeof podMachine>;
 export type PodSnapshot = SnapshotFrom<typeof podMachine>;
-
-export type NodeEvent = { type: 'ADMIT'; id: string; input: PodInput } | { type: 'FORGET'; id: string };
-
-/**
- * A kubelet's pods as children of one actor: the pods of a node share an XState system (its
- * scheduler and registry) instead of each pod keeping one of its own. ADMIT spawns a pod machine
- * under the given id (the pod's UID); FORGET stops it. The kubelet talks to each pod's actor
- * directly; the node actor only owns them.
- */
-export const nodeMachine = setup({
-  types: {} as { events: NodeEvent },
-  actors: { pod: podMachine },
-}).createMachine({
-  id: 'node',
-  on: {
-    ADMIT: {
-      actions: spawnChild('pod', {
-        id: ({ event }) => (event as Extract<NodeEvent, { type: 'ADMIT' }>).id,
-        input: ({ event }) => (event as Extract<NodeEvent, { type: 'ADMIT' }>).input,
-      }),
-    },
-    FORGET: { actions: stopChild(({ event }) => event.id) },
-  },
-});
-
-export type NodeActor = ActorRefFrom<typeof nodeMachine>;
