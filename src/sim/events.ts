@@ -113,26 +113,8 @@ class Lru<V> {
     this.tail = n;
   }
 
-  get(key: string): V | undefined {
-    const n = this.map.get(key);
-    if (!n) return undefined;
-    this.unlink(n);
-    this.append(n);
-    return n.value;
-  }
-
   set(key: string, value: V): void {
-    const existing = this.map.get(key);
-    if (existing) {
-      existing.value = value;
-      this.unlink(existing);
-      this.append(existing);
-      return;
-    }
-    const n: LruNode<V> = { key, value, prev: null, next: null, live: true };
-    this.map.set(key, n);
-    this.append(n);
-    this.evictOver();
+    this.touch(key).value = value;
   }
 
   private evictOver(): void {
@@ -208,23 +190,44 @@ interface KeyFamily {
 }
 
 /**
+ * A cache that remembers only recent entries: two generations of at most `size` each; when the
+ * current one is full it becomes the previous one, and an entry found there moves back up.
+ */
+class RecentCache<K, V> {
+  private current = new Map<K, V>();
+  private previous = new Map<K, V>();
+  constructor(private readonly size: number) {}
+
+  /** The entry of `key`, made with `make` when it is not remembered. */
+  get(key: K, make: () => V): V {
+    const known = this.current.get(key);
+    if (known !== undefined) return known;
+    const value = this.previous.get(key) ?? make();
+    if (this.current.size >= this.size) {
+      this.previous = this.current;
+      this.current = new Map();
+    }
+    this.current.set(key, value);
+    return value;
+  }
+}
+
+/**
  * Keys of events whose object and source are frozen objects the caller reuses (a kubelet's pod,
  * the controller's CloneSet): the same string instances every time, so the caches' lookups need
  * not rebuild and rehash ~100 characters per event. The strings are the ones keysOf would build.
- * Only the objects seen lately are remembered (two generations of at most SUBJECTS each): events
+ * Only the objects seen lately are remembered (a RecentCache of 512): events
  * come in bursts per object, and memory must not grow with every pod that ever had an event.
  */
 class KeyInterner {
-  private static readonly SUBJECTS = 512;
   /** Messages of one reason kept per family (message keys can be of unbounded variety). */
   private static readonly MESSAGES_PER_REASON = 64;
-  private current = new Map<object, Map<object, Map<string, KeyFamily>>>();
-  private previous = new Map<object, Map<object, Map<string, KeyFamily>>>();
+  private readonly subjects = new RecentCache<object, Map<object, Map<string, KeyFamily>>>(512);
 
   keys(e: EventInput): EventKeys {
     const { involvedObject: o, source } = e;
     if (!Object.isFrozen(o) || !Object.isFrozen(source)) return keysOf(e);
-    const bySource = this.subject(o);
+    const bySource = this.subjects.get(o, () => new Map());
     let byType = bySource.get(source);
     if (!byType) bySource.set(source, (byType = new Map()));
     let family = byType.get(e.type);
@@ -238,40 +241,18 @@ class KeyInterner {
     }
     return { spam: family.spam, aggregate: reason.aggregate, event: event.event, slots: { spam: family.spamSlot, aggregate: reason.aggregateSlot, event: event.slot } };
   }
-
-  private subject(o: object): Map<object, Map<string, KeyFamily>> {
-    let known = this.current.get(o);
-    if (known) return known;
-    known = this.previous.get(o) ?? new Map();
-    if (this.current.size >= KeyInterner.SUBJECTS) {
-      this.previous = this.current;
-      this.current = new Map();
-    }
-    this.current.set(o, known);
-    return known;
-  }
 }
 
 /**
  * One string instance per message text among the recent ones: thousands of pods get
  * `Pulling image "nginx:1.26"`, and a stored event keeps its message for as long as it is kept.
- * Two generations of at most MESSAGES texts each, so rare texts are not held forever.
+ * Only recent texts are kept (RecentCache), so rare ones are not held forever.
  */
 class MessageInterner {
-  private static readonly MESSAGES = 2048;
-  private current = new Map<string, string>();
-  private previous = new Map<string, string>();
+  private readonly texts = new RecentCache<string, string>(2048);
 
   canonical(text: string): string {
-    const known = this.current.get(text);
-    if (known !== undefined) return known;
-    const kept = this.previous.get(text) ?? text;
-    if (this.current.size >= MessageInterner.MESSAGES) {
-      this.previous = this.current;
-      this.current = new Map();
-    }
-    this.current.set(kept, kept);
-    return kept;
+    return this.texts.get(text, () => text);
   }
 }
 
