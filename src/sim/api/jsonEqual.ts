@@ -42,21 +42,40 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
  */
 export function shareEqual<T>(next: T, prev: unknown): T {
   if (next === prev) return next;
-  // Equal as a whole (the common case of a status report that changed nothing): no copy at all.
-  if (jsonEqual(next, prev)) return prev as T;
+  if (typeof next !== 'object' || next === null || typeof prev !== 'object' || prev === null) return next;
+  // One pass: each part is shared first, and the whole is equal when every part came back as
+  // prev's own (comparing first and sharing after would walk every part twice).
   if (Array.isArray(next)) {
     if (!Array.isArray(prev)) return next;
-    return next.map((x, i) => (i < prev.length ? shareEqual(x, prev[i]) : x)) as T;
-  }
-  if (isPlainObject(next) && isPlainObject(prev)) {
-    const out: Record<string, unknown> = {};
-    for (const k in next) {
-      const v = next[k];
-      if (v !== undefined) out[k] = shareEqual(v, prev[k]);
+    let same = next.length === prev.length;
+    const out: unknown[] = new Array(next.length);
+    for (let i = 0; i < next.length; i++) {
+      const part = i < prev.length ? shareEqual(next[i], prev[i]) : next[i];
+      out[i] = part;
+      if (part !== prev[i]) same = false;
     }
-    return out as T;
+    return (same ? prev : out) as T;
   }
-  return next;
+  if (Array.isArray(prev)) return next;
+  const x = next as Record<string, unknown>;
+  const y = prev as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  let same = true;
+  let defined = 0;
+  for (const k in x) {
+    const v = x[k];
+    if (v === undefined || !hasOwn(x, k)) continue;
+    defined++;
+    const old = hasOwn(y, k) ? y[k] : undefined;
+    const part = old === undefined ? v : shareEqual(v, old);
+    out[k] = part;
+    if (part !== old) same = false;
+  }
+  if (same) {
+    for (const k in y) if (hasOwn(y, k) && y[k] !== undefined) defined--;
+    if (defined === 0) return prev as T;
+  }
+  return out as T;
 }
 
 /**

@@ -3,7 +3,7 @@
 // stopped. It never writes from inside a store notification: reactions are marked dirty and the
 // node layer flushes them on a zero-delay timer (`sync`), so writes never nest.
 import { createActor } from 'xstate';
-import type { Container, Pod, PodCondition } from '../api/types';
+import type { Container, ContainerStatus, Pod, PodCondition } from '../api/types';
 import { jsonEqual, shareEqual } from '../api/jsonEqual';
 import type { EventInput, NodeHost } from './host';
 import type { ContainerInput, ContainerPort, ContainerSnapshot, ContainerTimings } from './containerMachine';
@@ -38,6 +38,8 @@ interface PodWorker {
   startTime: number;
   /** The kubelet-owned conditions it reported last (status manager cache). */
   lastConditions?: PodCondition[];
+  /** Per container: the status it reported last and what that status was made of. */
+  reported: Map<string, { inputs: unknown[]; status: ContainerStatus }>;
 }
 
 export interface KubeletView {
@@ -189,6 +191,7 @@ export class Kubelet {
       hostIP,
       startTime: this.host.now(),
       actor,
+      reported: new Map(),
     };
     this.workers.set(key, worker);
     worker.actor.start();
@@ -244,7 +247,8 @@ export class Kubelet {
       return;
     }
     const refs = snapshot.context.containers;
-    const containerStatuses = pod.spec.containers.filter((c) => refs[c.name]).map((c) => containerStatusOf(refs[c.name].getSnapshot()));
+    const containerStatuses: ContainerStatus[] = [];
+    for (const c of pod.spec.containers) if (refs[c.name]) containerStatuses.push(this.containerStatus(w, c.name, refs[c.name].getSnapshot()));
     const status = buildPodStatus({
       pod,
       containerStatuses,
@@ -259,7 +263,22 @@ export class Kubelet {
     // Unchanged parts keep the stored objects: an equal status is the stored one, nothing to write.
     const shared = shareEqual(status, pod.status);
     w.lastConditions = shared.conditions?.filter((c) => KUBELET_CONDITIONS.includes(c.type));
+    // Remember the statuses as stored: an unchanged container is then that very object next time.
+    for (const s of shared.containerStatuses ?? []) {
+      const entry = w.reported.get(s.name);
+      if (entry) entry.status = s;
+    }
     if (shared !== pod.status) this.host.writePodStatus(w.namespace, w.name, shared);
+  }
+
+  /** containerStatusOf, or the status reported last when nothing it is made of changed. */
+  private containerStatus(w: PodWorker, name: string, snapshot: ContainerSnapshot): ContainerStatus {
+    const inputs = statusInputsOf(snapshot);
+    const entry = w.reported.get(name);
+    if (entry && sameStatusInputs(entry.inputs, inputs)) return entry.status;
+    const status = containerStatusOf(snapshot);
+    w.reported.set(name, { inputs, status });
+    return status;
   }
 
   describe(): KubeletView {
