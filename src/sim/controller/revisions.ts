@@ -274,8 +274,22 @@ export function truncateHistory(
 
 /** revisionControl.ApplyRevision: the CloneSet with the template recorded in a revision. */
 export function applyRevision(cs: CloneSet, revision: ControllerRevision): CloneSet {
+  return { ...cs, spec: { ...cs.spec, template: revisionTemplate(revision) } };
+}
+
+/**
+ * The template a revision records, without its `$patch` marker: a frozen copy, made once per
+ * stored (frozen) revision — every reconcile applies both revisions.
+ */
+function revisionTemplate(revision: ControllerRevision): PodTemplateSpec {
+  const known = Object.isFrozen(revision) ? recordedTemplates.get(revision) : undefined;
+  if (known) return known;
   const template: PodTemplateSpec & { $patch?: string } = structuredClone(revision.data.spec.template);
   delete template.$patch;
-  return { ...cs, spec: { ...cs.spec, template } };
+  deepFreeze(template);
+  if (Object.isFrozen(revision)) recordedTemplates.set(revision, template);
+  return template;
 }
+
+const recordedTemplates = new WeakMap<ControllerRevision, PodTemplateSpec>();
 
