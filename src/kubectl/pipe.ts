@@ -11,31 +11,28 @@ export const PIPE_COMMANDS = ['grep', 'head', 'sort', 'tail', 'uniq', 'wc'] as c
 
 /** Cuts a line at unquoted `|` and drops an unquoted `#` comment (a `#` that starts a word). */
 export function splitPipeline(line: string): string[] {
+  // each segment is a slice of the line (what is in it is kept as typed): only where it ends is found here
   const segments: string[] = [];
-  let cur = '';
+  let start = 0;
   let quote: string | null = null;
   for (let i = 0; i < line.length; i++) {
     const ch = line[i];
     if (quote) {
-      if (ch === '\\' && quote === '"' && i + 1 < line.length) {
-        cur += ch + line[++i];
-        continue;
-      }
-      if (ch === quote) quote = null;
-      cur += ch;
+      if (ch === '\\' && quote === '"' && i + 1 < line.length) i++;
+      else if (ch === quote) quote = null;
     } else if (ch === '\\' && i + 1 < line.length) {
-      cur += ch + line[++i];
+      i++;
     } else if (ch === '"' || ch === "'") {
       quote = ch;
-      cur += ch;
-    } else if (ch === '#' && (cur === '' || /\s$/.test(cur))) {
-      break;
+    } else if (ch === '#' && (i === start || /\s/.test(line[i - 1]))) {
+      segments.push(line.slice(start, i));
+      return segments;
     } else if (ch === '|') {
-      segments.push(cur);
-      cur = '';
-    } else cur += ch;
+      segments.push(line.slice(start, i));
+      start = i + 1;
+    }
   }
-  segments.push(cur);
+  segments.push(line.slice(start));
   return segments;
 }
 

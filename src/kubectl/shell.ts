@@ -79,18 +79,19 @@ function shortErrors(stderr: string): string {
     .join('\n');
 }
 
+/** What printable() shows as escapes. */
+// eslint-disable-next-line no-control-regex
+const HIDDEN = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
 /**
  * Control characters (other than newline and tab) and bidirectional overrides shown as escapes, so
  * that what was typed or echoed can neither drive the terminal (ANSI sequences) nor reorder the line.
  */
 export function printable(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    const code = ch.codePointAt(0) ?? 0;
-    const hidden = (code < 0x20 && ch !== '\n' && ch !== '\t') || (code >= 0x7f && code <= 0x9f) || code === 0x200e || code === 0x200f || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
-    out += !hidden ? ch : code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
-  }
-  return out;
+  return text.replace(HIDDEN, (ch) => {
+    const code = ch.charCodeAt(0);
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
 }
 
 /** kubectl's stdout and stderr, each without its final newline, one after the other. */
@@ -199,13 +200,13 @@ export function createShell(options: ShellOptions): Shell {
       cursor = entries.length;
       try {
         const text = String(line ?? '');
-        if (text.trim() !== '') remember(text.replace(/\s+$/, ''));
+        if (text.trim() !== '') remember(text.trimEnd());
         cursor = entries.length;
         const r = runLine(text);
         const watch = r.watch;
         return { ...r, output: printable(r.output), ...(watch ? { watch: { poll: () => printable(watch.poll()), stop: () => watch.stop() } } : {}) };
       } catch (e) {
-        return { output: `error: ${e instanceof Error ? e.message : String(e)}`, exitCode: 1 };
+        return { output: printable(shortErrors(`error: ${e instanceof Error ? e.message : String(e)}`)), exitCode: 1 };
       }
     },
     complete(line: string, at: number) {

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Cluster } from '../../src/sim/cluster';
 import { runKubectl } from '../../src/kubectl/run';
+import { createShell } from '../../src/kubectl/shell';
 import { Stopwatch, fingerprint, seededCluster } from './support';
 
 const watch = new Stopwatch();
@@ -91,6 +92,25 @@ describe('100 KB command lines', () => {
   it.each(cases)('%s', (label, line) => {
     const result = runHostile(line, undefined, label);
     expect(result.exitCode, `${label}: ${result.stderr.slice(0, 200)}`).not.toBe(0);
+  });
+});
+
+describe('100 KB lines at the terminal\'s shell (pipes, comments, history)', () => {
+  const K100 = 100 * 1024;
+  const shell = createShell({ getCluster: () => base });
+  const cases: [string, string, RegExp][] = [
+    ['100 KB of spaces, then a word', `${' '.repeat(K100)}x`, /bash: x: command not found/],
+    ['a word, 100 KB of spaces, then a word', `kubectl${' '.repeat(K100)}version --client`, /Client Version/],
+    ['50,000 words starting with #', `kubectl get pods ${'a #'.repeat(K100 / 3)}`, /pods "a" not found/],
+    ['50,000 # inside words', `kubectl get pods ${'a#'.repeat(K100 / 2)}`, /NotFound.*more characters/],
+    ['50,000 pipes', `kubectl get pods ${'|'.repeat(50_000)}`, /syntax error near unexpected token/],
+    ['a 100 KB double-quoted word', `kubectl get pods "${'a\\"'.repeat(K100 / 3)}"`, /NotFound.*more characters/],
+    ['a 100 KB pattern for grep', `kubectl get pods | grep ${'b'.repeat(K100)}`, /^error: Invalid regular expression: .*more characters/],
+  ];
+  it.each(cases)('%s', (label, line, answer) => {
+    const result = watch.time(`shell: ${label}`, () => shell.run(line));
+    expect(result.output, label).toMatch(answer);
+    expect(result.output.length, `${label}: the answer is short`).toBeLessThan(2000);
   });
 });
 
