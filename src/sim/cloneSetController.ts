@@ -1,7 +1,7 @@
 // The CloneSet controller's shell (SPEC §5): a work queue on the virtual clock and a reconcile that
 // is a short list of pure decisions, each applied to the store. Every choice is made in
 // src/sim/controller; this file only lists, writes, records events and requeues.
-import type { CloneSet, ControllerRevision, PersistentVolumeClaim, Pod } from './api/types';
+import type { CloneSet, ControllerRevision, OwnerReference, PersistentVolumeClaim, Pod } from './api/types';
 import type { VirtualClock, TimerId } from './clock';
 import type { Rng } from './rng';
 import type { EventInput } from './node/host';
@@ -42,8 +42,13 @@ export interface ControllerContext {
   reconcileDelaySeconds: number;
 }
 
-const ownerOf = (o: Pod | PersistentVolumeClaim | ControllerRevision) =>
-  o.metadata.ownerReferences?.find((r) => r.controller && r.kind === 'CloneSet');
+/** The controlling CloneSet reference (a plain loop: it runs for every pod of the namespace on every reconcile). */
+function ownerOf(o: Pod | PersistentVolumeClaim | ControllerRevision): OwnerReference | undefined {
+  const refs = o.metadata.ownerReferences;
+  if (!refs) return undefined;
+  for (let i = 0; i < refs.length; i++) if (refs[i].controller && refs[i].kind === 'CloneSet') return refs[i];
+  return undefined;
+}
 
 const ownedBy = (cs: CloneSet) => (o: Pod | PersistentVolumeClaim | ControllerRevision) => ownerOf(o)?.uid === cs.metadata.uid;
 
