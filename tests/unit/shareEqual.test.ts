@@ -74,6 +74,23 @@ describe('jsonEqual and shareEqual on random JSON', () => {
       { numRuns: 3000 },
     );
   });
+
+  it('shareEqual keeps every part equal to the previous one as that very object, and leaves undefined properties out', () => {
+    const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+    fc.assert(
+      fc.property(value, value, (next, prev) => {
+        const shared = shareEqual(next, prev) as unknown;
+        if (shared === prev || !isObject(shared) || !isObject(prev) || Array.isArray(shared) !== Array.isArray(prev)) return true;
+        return Object.keys(shared).every((k) => {
+          const part = shared[k];
+          if (part === undefined) return Array.isArray(shared);
+          const old = Object.prototype.hasOwnProperty.call(prev, k) ? prev[k] : undefined;
+          return old === undefined || !reference(part, old) || part === old;
+        });
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });
 
 describe('parse caches', () => {

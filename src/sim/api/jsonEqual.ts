@@ -44,23 +44,22 @@ export function shareEqual<T>(next: T, prev: unknown): T {
   if (next === prev) return next;
   if (typeof next !== 'object' || next === null || typeof prev !== 'object' || prev === null) return next;
   // One pass: each part is shared first, and the whole is equal when every part came back as
-  // prev's own (comparing first and sharing after would walk every part twice).
+  // prev's own. A copy is made only from the first part that differs (an unchanged status, the
+  // common case, allocates nothing).
   if (Array.isArray(next)) {
     if (!Array.isArray(prev)) return next;
-    let same = next.length === prev.length;
-    const out: unknown[] = new Array(next.length);
+    let out: unknown[] | undefined = next.length === prev.length ? undefined : prev.slice(0, 0);
     for (let i = 0; i < next.length; i++) {
       const part = i < prev.length ? shareEqual(next[i], prev[i]) : next[i];
-      out[i] = part;
-      if (part !== prev[i]) same = false;
+      if (out === undefined && part !== prev[i]) out = prev.slice(0, i);
+      if (out !== undefined) out.push(part);
     }
-    return (same ? prev : out) as T;
+    return (out ?? prev) as T;
   }
   if (Array.isArray(prev)) return next;
   const x = next as Record<string, unknown>;
   const y = prev as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  let same = true;
+  let out: Record<string, unknown> | undefined;
   let defined = 0;
   for (const k in x) {
     const v = x[k];
@@ -68,14 +67,23 @@ export function shareEqual<T>(next: T, prev: unknown): T {
     defined++;
     const old = hasOwn(y, k) ? y[k] : undefined;
     const part = old === undefined ? v : shareEqual(v, old);
-    out[k] = part;
-    if (part !== old) same = false;
+    if (out === undefined && part !== old) out = sharedUntil(x, y, k);
+    if (out !== undefined) out[k] = part;
   }
-  if (same) {
-    for (const k in y) if (hasOwn(y, k) && y[k] !== undefined) defined--;
-    if (defined === 0) return prev as T;
+  if (out !== undefined) return out as T;
+  for (const k in y) if (hasOwn(y, k) && y[k] !== undefined) defined--;
+  // Every part is prev's: prev itself, unless prev has more parts.
+  return (defined === 0 ? prev : sharedUntil(x, y)) as T;
+}
+
+/** The defined parts of `x` before key `stop` (all of them without one), each being prev's own. */
+function sharedUntil(x: Record<string, unknown>, y: Record<string, unknown>, stop?: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k in x) {
+    if (k === stop) break;
+    if (x[k] !== undefined && hasOwn(x, k)) out[k] = y[k];
   }
-  return out as T;
+  return out;
 }
 
 /**

@@ -262,7 +262,8 @@ export class Kubelet {
     if (stopped) status.phase = containerStatuses.every((c) => (c.state?.terminated?.exitCode ?? 0) === 0) ? 'Succeeded' : 'Failed';
     // Unchanged parts keep the stored objects: an equal status is the stored one, nothing to write.
     const shared = shareEqual(status, pod.status);
-    w.lastConditions = shared.conditions?.filter((c) => KUBELET_CONDITIONS.includes(c.type));
+    // (an unchanged status holds the conditions remembered last time)
+    if (shared !== pod.status || w.lastConditions === undefined) w.lastConditions = shared.conditions?.filter((c) => KUBELET_CONDITIONS.includes(c.type));
     // Remember the statuses as stored: an unchanged container is then that very object next time.
     for (const s of shared.containerStatuses ?? []) {
       const entry = w.reported.get(s.name);
