@@ -275,6 +275,7 @@ export class EventRecorder {
   private readonly logs: Lru<LogRecord>;
   private readonly spam: Lru<SpamRecord>;
   private lastNanos = 0n;
+  private nanosOf: { now: number; nanos: bigint } = { now: Number.NaN, nanos: 0n };
   private writes = 0;
   private readonly interner = new KeyInterner();
   private readonly messages = new MessageInterner();
@@ -339,7 +340,9 @@ export class EventRecorder {
 
   /** `<object>.<hex nanoseconds>`, unique and increasing even for events at the same instant. */
   private nextName(objectName: string, now: number): string {
-    const nanos = BigInt(VIRTUAL_EPOCH_UNIX_SECONDS) * 1_000_000_000n + BigInt(Math.round(now * 1e9));
+    // Events come in bursts at one instant: its nanoseconds are worked out once.
+    if (this.nanosOf.now !== now) this.nanosOf = { now, nanos: BigInt(VIRTUAL_EPOCH_UNIX_SECONDS) * 1_000_000_000n + BigInt(Math.round(now * 1e9)) };
+    const nanos = this.nanosOf.nanos;
     this.lastNanos = nanos > this.lastNanos ? nanos : this.lastNanos + 1n;
     // one flat string (a stored event keeps its name; a concatenation would keep its pieces too)
     return [objectName, '.', this.lastNanos.toString(16)].join('');
