@@ -1,11 +1,24 @@
 // The prompt line of the terminal: a buffer and a cursor, edited by the keys xterm reports, and
 // the escape sequences that redraw it. Pure: the terminal component writes what this returns.
+//
+// A line wider than the terminal scrolls sideways on its one row (as readline's
+// horizontal-scroll-mode does) instead of wrapping: the redraw, which clears only the cursor's
+// row, stays right, and a pasted 100 KB line costs the terminal one row of text per key, not
+// thousands.
 export const PROMPT = '\x1b[1;32m$\x1b[0m ';
 const PROMPT_WIDTH = 2;
+
+/**
+ * Cells a character may take: 2 from U+1100 on (where East Asian wide characters begin), so that
+ * a part of the line measured with it never wraps; exact widths are left to the terminal.
+ */
+const cellsAtMost = (code: number) => (code >= 0x1100 ? 2 : 1);
 
 export class LineEditor {
   buffer = '';
   cursor = 0;
+  /** The terminal's width in columns (the fit add-on's); the whole line is drawn while unknown. */
+  columns = Infinity;
 
   /** Replaces the line (history recall, completion) and returns the redraw. */
   set(text: string, cursor = text.length): string {
@@ -57,10 +70,41 @@ export class LineEditor {
     return line;
   }
 
-  /** Carriage return, clear the line, prompt, text, then the cursor back into place. */
+  /**
+   * Carriage return, clear the row, prompt, the part of the line in view, then the cursor put
+   * back where it was drawn (saved and restored, so wide characters need no arithmetic).
+   */
   redraw(): string {
-    const back = this.buffer.length - this.cursor;
-    return `\r\x1b[2K${PROMPT}${this.buffer}${back > 0 ? `\x1b[${back}D` : ''}`;
+    const { start, end } = this.view();
+    const before = this.buffer.slice(start, this.cursor);
+    const after = this.buffer.slice(this.cursor, end);
+    return `\r\x1b[2K${PROMPT}${before}${after ? `\x1b7${after}\x1b8` : ''}`;
+  }
+
+  /** The part of the buffer drawn: all of it if it fits the row, else a window ending at the cursor (or starting at the line's start). */
+  view(): { start: number; end: number } {
+    const room = Math.max(1, this.columns - PROMPT_WIDTH - 1);
+    const { buffer, cursor } = this;
+    // the window ends at the cursor when the text before it does not fit
+    let start = cursor;
+    let used = 0;
+    while (start > 0) {
+      const cells = cellsAtMost(buffer.charCodeAt(start - 1));
+      if (used + cells > room) break;
+      used += cells;
+      start--;
+    }
+    // a surrogate pair is not cut
+    if (start > 0 && start < cursor && (buffer.charCodeAt(start) & 0xfc00) === 0xdc00) start++;
+    let end = cursor;
+    while (end < buffer.length) {
+      const cells = cellsAtMost(buffer.charCodeAt(end));
+      if (used + cells > room) break;
+      used += cells;
+      end++;
+    }
+    if (end > cursor && end < buffer.length && (buffer.charCodeAt(end) & 0xfc00) === 0xdc00) end--;
+    return { start, end };
   }
 
   /** Column of the cursor (for tests). */
