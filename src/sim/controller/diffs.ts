@@ -5,13 +5,7 @@
 import { LABEL_SCALING_EXCLUDE_PREPARING_DELETE } from '../api/constants';
 import type { CloneSet, Pod } from '../api/types';
 import type { FeatureGates } from './featureGates';
-import {
-  equalToRevisionHash,
-  getLifecycleState,
-  isPodAvailable,
-  isPodUpdateForScale,
-  isSpecifiedDelete,
-} from './podState';
+import { availableIn, equalToRevisionHash, isPodUpdateForScale, isSpecifiedDelete, podReadings, revisionIn } from './podState';
 import { resolveRolloutNumbers, type RolloutNumbers } from './rolloutNumbers';
 
 export { resolveRolloutNumbers, type RolloutNumbers } from './rolloutNumbers';
@@ -119,21 +113,23 @@ export function isPodUpdateFor(variant: IsPodUpdateVariant, featureGates: Featur
 /** One pass over the active pods: the counts the diff calculation (and the "Why" panel) uses. */
 export function tallyPods(input: Omit<DiffInput, 'currentRevision' | 'scalingExcludePreparingDelete'>): PodTally {
   const { cloneSet, pods, updateRevision, now } = input;
-  const isUpdated = isPodUpdateFor(input.isPodUpdate, input.featureGates);
+  // isPodUpdateFor's two tests, on each pod's readings (read once per stored pod)
+  const preparingUpdateCounts = input.isPodUpdate === 'preparingUpdateCountsAsUpdate' && input.featureGates.PreparingUpdateAsUpdate;
   const minReadySeconds = cloneSet.spec.minReadySeconds ?? 0;
   const updated = emptyTally();
   const old = emptyTally();
 
   for (const pod of pods) {
-    const side = isUpdated(pod, updateRevision) ? updated : old;
+    const r = podReadings(pod);
+    const side = (preparingUpdateCounts && r.lifecycle === 'PreparingUpdate') || revisionIn(r, updateRevision) ? updated : old;
     side.total++;
-    if (getLifecycleState(pod) === 'PreparingDelete') {
+    if (r.lifecycle === 'PreparingDelete') {
       side.preDeleting++;
       continue;
     }
     side.active++;
     if (isSpecifiedDelete(cloneSet, pod)) side.toDelete++;
-    else if (!isPodAvailable(pod, minReadySeconds, now)) side.unavailable++;
+    else if (!availableIn(r, minReadySeconds, now)) side.unavailable++;
   }
 
   const totalUnavailable = updated.preDeleting + old.preDeleting + updated.unavailable + old.unavailable;

@@ -24,15 +24,59 @@ export function isPodReady(pod: Pod): boolean {
 }
 
 /**
+ * What the availability and revision predicates read from one pod. Every reconcile asks them of
+ * every pod, several times, and most pods are the same stored (frozen) objects as last time: their
+ * readings are taken once and kept.
+ */
+export interface PodReadings {
+  /** The controller-revision-hash label ("" when absent) and its part after the last "-". */
+  revisionHash: string;
+  shortHash: string;
+  /** The lifecycle state label ("" when absent). */
+  lifecycle: string;
+  running: boolean;
+  /** The Ready condition is True; `readySince` is its lastTransitionTime. */
+  ready: boolean;
+  readySince: number | undefined;
+  /** InPlaceUpdateReady is absent or True. */
+  inPlaceUpdateReady: boolean;
+}
+
+const readingsOf = new WeakMap<Pod, PodReadings>();
+
+export function podReadings(pod: Pod): PodReadings {
+  const frozen = Object.isFrozen(pod);
+  const known = frozen ? readingsOf.get(pod) : undefined;
+  if (known) return known;
+  const revisionHash = pod.metadata.labels?.[LABEL_CONTROLLER_REVISION_HASH] ?? '';
+  const ready = getPodCondition(pod, CONDITION_READY);
+  const inPlace = getPodCondition(pod, CONDITION_INPLACE_UPDATE_READY);
+  const readings: PodReadings = {
+    revisionHash,
+    shortHash: getShortHash(revisionHash),
+    lifecycle: pod.metadata.labels?.[LABEL_LIFECYCLE_STATE] ?? '',
+    running: pod.status.phase === 'Running',
+    ready: ready?.status === 'True',
+    readySince: ready?.lastTransitionTime,
+    inPlaceUpdateReady: !inPlace || inPlace.status === 'True',
+  };
+  if (frozen) readingsOf.set(pod, readings);
+  return readings;
+}
+
+/** Ready for longer than minReadySeconds (strictly; with 0 it is immediate). */
+function availableFor(r: PodReadings, minReadySeconds: number, now: number): boolean {
+  if (!r.ready) return false;
+  if (minReadySeconds === 0) return true;
+  return r.readySince !== undefined && r.readySince + minReadySeconds < now;
+}
+
+/**
  * podutil.IsPodAvailable: Ready, and Ready for longer than minReadySeconds
  * (strictly: transition + minReadySeconds < now; with 0 it is immediate).
  */
 export function isPodAvailableFor(pod: Pod, minReadySeconds: number, now: number): boolean {
-  const ready = getPodCondition(pod, CONDITION_READY);
-  if (ready?.status !== 'True') return false;
-  if (minReadySeconds === 0) return true;
-  const since = ready.lastTransitionTime;
-  return since !== undefined && since + minReadySeconds < now;
+  return availableFor(podReadings(pod), minReadySeconds, now);
 }
 
 export function isRunningAndReady(pod: Pod): boolean {
@@ -40,7 +84,8 @@ export function isRunningAndReady(pod: Pod): boolean {
 }
 
 export function isRunningAndAvailable(pod: Pod, minReadySeconds: number, now: number): boolean {
-  return pod.status.phase === 'Running' && isPodAvailableFor(pod, minReadySeconds, now);
+  const r = podReadings(pod);
+  return r.running && availableFor(r, minReadySeconds, now);
 }
 
 /** The lifecycle state label ("" when absent). */
@@ -48,18 +93,24 @@ export function getLifecycleState(pod: Pod): string {
   return pod.metadata.labels?.[LABEL_LIFECYCLE_STATE] ?? '';
 }
 
+/** coreControl.IsPodUpdateReady, on readings: running, available, and InPlaceUpdateReady absent or True. */
+export function updateReadyIn(r: PodReadings, minReadySeconds: number, now: number): boolean {
+  return r.running && availableFor(r, minReadySeconds, now) && r.inPlaceUpdateReady;
+}
+
+/** sync.IsPodAvailable on readings (SPEC §6): lifecycle ""/Normal, and update-ready for minReadySeconds. */
+export function availableIn(r: PodReadings, minReadySeconds: number, now: number): boolean {
+  return (r.lifecycle === '' || r.lifecycle === 'Normal') && updateReadyIn(r, minReadySeconds, now);
+}
+
 /** coreControl.IsPodUpdateReady: running, available, and InPlaceUpdateReady absent or True. */
 export function isPodUpdateReady(pod: Pod, minReadySeconds: number, now: number): boolean {
-  if (!isRunningAndAvailable(pod, minReadySeconds, now)) return false;
-  const c = getPodCondition(pod, CONDITION_INPLACE_UPDATE_READY);
-  return !c || c.status === 'True';
+  return updateReadyIn(podReadings(pod), minReadySeconds, now);
 }
 
 /** sync.IsPodAvailable (SPEC §6): lifecycle ""/Normal, and update-ready for minReadySeconds. */
 export function isPodAvailable(pod: Pod, minReadySeconds: number, now: number): boolean {
-  const state = getLifecycleState(pod);
-  if (state !== '' && state !== 'Normal') return false;
-  return isPodUpdateReady(pod, minReadySeconds, now);
+  return availableIn(podReadings(pod), minReadySeconds, now);
 }
 
 /** Active = not terminating and not finished (SPEC §5 step 2). */
@@ -90,6 +141,11 @@ function sameShortHash(a: string, b: string): boolean {
 export function equalToRevisionHash(pod: Pod, revision: string): boolean {
   const objHash = pod.metadata.labels?.[LABEL_CONTROLLER_REVISION_HASH] ?? '';
   return objHash === revision || sameShortHash(objHash, revision);
+}
+
+/** equalToRevisionHash on readings. */
+export function revisionIn(r: PodReadings, revision: string): boolean {
+  return r.revisionHash === revision || sameShortHash(r.shortHash, revision);
 }
 
 /** revision.IsPodUpdate: the scale step's "updated", where PreparingUpdate may count (gate). */

@@ -5,7 +5,7 @@ import { labelSelectorString } from '../api/labelSelector';
 import type { CloneSet, CloneSetStatus, Pod } from '../api/types';
 import { setCloneSetCondition } from './conditions';
 import { expectedUpdatedReplicas } from './partition';
-import { isPodAvailable, isPodUpdateReady, equalToRevisionHash } from './podState';
+import { availableIn, podReadings, revisionIn, updateReadyIn } from './podState';
 import { calculateProgressingStatus, hasProgressingConditionChanged } from './progressing';
 import type { KruiseEra } from './era';
 
@@ -71,9 +71,10 @@ export function calculateStatus(
   let updatedReady = 0;
   let updatedAvailable = 0;
   for (const pod of pods) {
-    const isReady = isPodUpdateReady(pod, 0, now);
-    const isAvailable = isPodAvailable(pod, minReadySeconds, now);
-    const isUpdated = equalToRevisionHash(pod, revisions.updateRevision);
+    const r = podReadings(pod);
+    const isReady = updateReadyIn(r, 0, now);
+    const isAvailable = availableIn(r, minReadySeconds, now);
+    const isUpdated = revisionIn(r, revisions.updateRevision);
     replicas++;
     if (isReady) ready++;
     if (isAvailable) available++;
