@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { Cluster } from '../src/sim/cluster';
 import { asTable, evaluateTable } from '../src/sim/conformance';
+import { HOSTILE_CAUSES, hostileBudgets, hostileFigures, hostileSection } from './hostileReport';
 
 interface Row {
   name: string;
@@ -156,6 +157,8 @@ function pageFigures(): PageFigures | string {
 
 const page = pageFigures();
 console.log('page:', typeof page === 'string' ? page : JSON.stringify(page));
+const hostile = hostileFigures();
+console.log('hostile inputs:', typeof hostile === 'string' ? hostile : JSON.stringify(hostile));
 
 const growth = (type: string) => {
   const r = rows.filter((x) => x.name.startsWith(type));
@@ -196,6 +199,7 @@ const budgets = [
   `- peak live heap of a ${heapReplicas.toLocaleString('en')}-pod in-place rollout (heap after a full GC at each virtual second, above the empty process): ${heap.peakMB.toFixed(0)} MB against 200 MB — ${heap.peakMB < 200 ? 'met' : `missed by ×${(heap.peakMB / 200).toFixed(1)}`}`,
   ...growthBudgets(),
   ...pageBudgets(),
+  ...hostileBudgets(hostile),
 ].join('\n');
 
 /**
@@ -232,7 +236,7 @@ const CAUSES: [string, string][] = [
 const missedCauses = budgets
   .split('\n')
   .filter((l) => l.endsWith('missed') || / missed by ×/.test(l))
-  .flatMap((l) => CAUSES.filter(([start]) => l.startsWith(start)).map(([, why]) => `- ${l.slice(2, l.indexOf(':'))}: ${why}`));
+  .flatMap((l) => [...CAUSES, ...HOSTILE_CAUSES].filter(([start]) => l.startsWith(start)).map(([, why]) => `- ${l.slice(2, l.indexOf(':'))}: ${why}`));
 
 const table = rows
   .map((r) => `| ${r.name} | ${r.replicas} | ${r.realMs.toFixed(0)} | ${r.coldMs.toFixed(0)} | ${r.virtualSeconds.toFixed(0)} | ${(r.virtualSeconds * 1000 / r.realMs).toFixed(0)}× | ${r.heapMB.toFixed(0)} | ${r.settled ? 'yes' : 'no'} |`)
@@ -256,6 +260,8 @@ Conformance: the ${conformance.cases} cases of the project's kruise tables are e
 
 Page figures come from \`node --import tsx bench/page.ts\` (the production build served on
 localhost, Debian's Chromium headless with the GPU disabled, as the e2e tests run it).
+
+${hostileSection(hostile)}
 
 Budgets (DESIGN.md): a 1,000-replica in-place rollout settles in under 250 ms of real time, 10,000
 in under 5 s, cost growing about linearly (at most ×12 per ×10 pods).

@@ -1,46 +1,19 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './browser';
+import {
+  aliasBomb, apply, brokenYaml, CORRUPT_STORAGE, EDITOR_KEY, FULL_QUOTA, HUNDRED_KB_LINE, LANG_KEY, LONGTASK_PROBE, markupAnnotation, markupKubectl, markupName, paste, podNames,
+  problems, randomLine, seed, TEN_MB, THEME_KEY,
+} from './hostileCases';
 
 // The playground page's part of the hostile-input suite: what a learner pastes, types, or finds
-// in their browser's storage must not crash the page, hang it, or lose their work. Each case
-// records the longest main-thread task it caused (PerformanceObserver 'longtask') and the suite
-// prints them at the end.
+// in their browser's storage must not crash the page, hang it, or lose their work. The page must
+// answer within HANG_MS after each; each case's longest main-thread task (PerformanceObserver
+// 'longtask') is printed at the end for orientation. Their time is measured, against its budget,
+// by the benchmark (bench/hostile.ts, the same inputs from ./hostileCases).
 
-const EDITOR_KEY = 'cloneset-playground:editor';
-const THEME_KEY = 'cloneset-playground.theme';
-const LANG_KEY = 'cloneset-playground.lang';
 /** A page must answer within this long after any of these inputs. */
 const HANG_MS = 5000;
-
-const seed = (name = 'web', extra = '') => `apiVersion: apps.kruise.io/v1alpha1
-kind: CloneSet
-metadata:
-  name: ${name}
-spec:
-  replicas: 3
-  selector:
-    matchLabels: {app: web}
-  template:
-    metadata:
-      labels: {app: web}${extra}
-    spec:
-      containers:
-      - name: web
-        image: nginx:alpine
-`;
-
-const aliasBomb = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-  .concat(Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]`))
-  .join('\n');
-
-const MARKUP = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>`;
-
-const LONGTASK_PROBE = `(() => {
-  window.__longest = 0;
-  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration); })
-    .observe({ type: 'longtask', buffered: true });
-})()`;
 
 describe('hostile input on the playground page', () => {
   let browser: Browser;
@@ -70,23 +43,6 @@ describe('hostile input on the playground page', () => {
     return ms;
   }
 
-  /** Pastes `text`, or `head` and then `line` `times` over (made in the page: sending megabytes there is the test's cost, not the page's). */
-  async function paste(p: Page, text: string | { head: string; line: string; times: number }): Promise<void> {
-    const box = p.getByRole('textbox', { name: 'CloneSet YAML' });
-    await box.focus();
-    await p.keyboard.press('ControlOrMeta+a');
-    await box.evaluate((el, t) => {
-      const data = new DataTransfer();
-      data.setData('text/plain', typeof t === 'string' ? t : t.head + t.line.repeat(t.times));
-      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-    }, text);
-    if (typeof text === 'string' && (await box.evaluate((el) => el.closest('.monaco-editor') === null)) && (await box.inputValue()) !== text) await box.fill(text);
-  }
-
-  /** The editor's error list (role alert). */
-  const problems = (p: Page) => p.getByTestId('editor-problems').textContent();
-  const apply = (p: Page) => p.getByRole('button', { name: 'Apply', exact: true }).click();
-  const podNames = (p: Page) => p.locator('[data-pod]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.pod ?? '').sort());
   const savedText = (p: Page) =>
     p.evaluate((key) => {
       const raw = localStorage.getItem(key);
@@ -114,7 +70,7 @@ describe('hostile input on the playground page', () => {
 
   it('broken YAML: refused with the line at fault, the text kept, the cluster unchanged', async () => {
     const pods = await podNames(page);
-    const broken = seed().replace('  replicas: 3', '  replicas: 3\n  foo: bar: baz');
+    const broken = brokenYaml();
     await paste(page, broken);
     await apply(page);
     await expect.poll(() => problems(page)).toMatch(/Line 7, column \d+: error: error parsing STDIN/);
@@ -137,7 +93,7 @@ describe('hostile input on the playground page', () => {
   it('a 10 MB paste is refused at once with a clear message, the text and the cluster unchanged', async () => {
     const pods = await podNames(page);
     const before = await savedText(page);
-    await paste(page, { head: '# pasted\n', line: 'x: 1\n', times: 2_000_000 });
+    await paste(page, TEN_MB);
     // refused before the editor takes it: larger than any apply accepts
     await expect.poll(() => page.getByTestId('paste-refused').textContent()).toMatch(/The pasted text \(9\.5 MiB\) is larger than the 5 MiB the playground can apply, so it was not pasted/);
     expect(await page.getByRole('alert').filter({ hasText: 'not pasted' }).count()).toBe(1);
@@ -159,20 +115,21 @@ describe('hostile input on the playground page', () => {
   it('markup in names, labels and annotations is shown as text, never as HTML', async () => {
     const before = await injected(page);
     // a name the API server refuses: the refusal quotes it in the error list
-    await paste(page, seed(`"${MARKUP.replace(/"/g, '\\"')}"`));
+    await paste(page, markupName());
     await apply(page);
     await expect.poll(() => problems(page)).toContain('<img src=x');
     // an annotation it accepts, then shown by kubectl in the terminal
-    await paste(page, seed('web', `\n      annotations: {note: '${MARKUP}'}`));
+    await paste(page, markupAnnotation());
     await apply(page);
     await page.getByRole('button', { name: 'Skip to rest' }).click();
     await page.getByRole('region', { name: 'Terminal' }).click();
-    await page.keyboard.insertText(`kubectl get pods -o yaml | grep note`);
+    const [grep, label, annotate] = markupKubectl((await podNames(page))[0]);
+    await page.keyboard.insertText(grep);
     await page.keyboard.press('Enter');
-    await page.keyboard.insertText(`kubectl label pod '${MARKUP}' x=y`);
+    await page.keyboard.insertText(label);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('region', { name: 'Terminal' }).textContent()).toContain('onerror');
-    await page.keyboard.insertText(`kubectl annotate pod ${(await podNames(page))[0]} 'x=${MARKUP}'`);
+    await page.keyboard.insertText(annotate);
     await page.keyboard.press('Enter');
     await page.waitForTimeout(300);
     expect(await injected(page)).toEqual(before);
@@ -182,16 +139,10 @@ describe('hostile input on the playground page', () => {
   it('100 KB and random-byte lines typed into the terminal do not hang the page', async () => {
     const terminal = page.getByRole('region', { name: 'Terminal' });
     await terminal.click();
-    await page.keyboard.insertText(`kubectl get pods ${'a'.repeat(100_000)}`);
+    await page.keyboard.insertText(HUNDRED_KB_LINE);
     await page.keyboard.press('Enter');
     expect(await longestTask(page, '100 KB terminal line')).toBeLessThan(HANG_MS);
-    let random = '';
-    let state = 12345;
-    for (let i = 0; i < 4096; i++) {
-      state = (state * 1103515245 + 12345) & 0x7fffffff;
-      random += String.fromCharCode(state % 0x3000);
-    }
-    await page.keyboard.insertText(random.replace(/[\r\n]/g, ' '));
+    await page.keyboard.insertText(randomLine());
     await page.keyboard.press('Enter');
     await page.keyboard.insertText('kubectl get clone');
     await page.keyboard.press('Enter');
@@ -204,7 +155,7 @@ describe('hostile input on the playground page', () => {
     const ctx = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
     const first = await open(ctx);
     const keys = await first.evaluate(() => Object.keys(localStorage));
-    for (const value of ['{not json', '{"version":2,"files":"x"}', 'null', '\u0000\ud800\uffff', JSON.stringify({ version: 1, files: [{ name: '../x', text: 1 }], active: 0 })]) {
+    for (const [, value] of CORRUPT_STORAGE) {
       await first.evaluate(
         ({ keys, value }) => {
           for (const k of keys) localStorage.setItem(k, value);
@@ -239,7 +190,7 @@ describe('hostile input on the playground page', () => {
 
   it('a full storage quota: the page works, says the files are not saved, and keeps them on screen', async () => {
     const ctx = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
-    await ctx.addInitScript(`Storage.prototype.setItem = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };`);
+    await ctx.addInitScript(FULL_QUOTA);
     const p = await open(ctx);
     await p.locator('.monaco-editor').waitFor({ timeout: 15_000 });
     await paste(p, seed('full'));
