@@ -22,7 +22,17 @@ export function civilFromDays(days: number): [number, number, number] {
 
 /** Go's time.Format(time.RFC3339) in UTC, whole seconds: "2026-07-01T00:01:35Z". */
 export function toRFC3339(virtualSeconds: number): string {
-  const unix = VIRTUAL_EPOCH_UNIX_SECONDS + Math.floor(virtualSeconds);
+  const whole = Math.floor(virtualSeconds);
+  // Writers stamp many objects at one instant: the last text is kept.
+  if (whole === lastText.seconds) return lastText.text;
+  lastText = { seconds: whole, text: formatRFC3339(whole) };
+  return lastText.text;
+}
+
+let lastText = { seconds: Number.NaN, text: '' };
+
+function formatRFC3339(wholeSeconds: number): string {
+  const unix = VIRTUAL_EPOCH_UNIX_SECONDS + wholeSeconds;
   const days = Math.floor(unix / 86_400);
   const secs = unix - days * 86_400;
   const [y, m, d] = civilFromDays(days);

@@ -51,7 +51,10 @@ const nonEmpty = (m: Record<string, unknown> | undefined | null): boolean => !!m
 
 /** Sorted-key copy of a string-keyed map (Go writes maps sorted). */
 function sortedMap<T>(m: Record<string, T>): Record<string, T> {
-  return Object.fromEntries(Object.keys(m).sort().map((k) => [k, m[k]]));
+  const keys = Object.keys(m);
+  // (one container, the common case: already in order)
+  if (keys.length < 2) return m;
+  return Object.fromEntries(keys.sort().map((k) => [k, m[k]]));
 }
 
 function timeText(t: number | null | undefined): string | null {

@@ -46,6 +46,8 @@ function getContainerPriority(c: Container): number | undefined {
 
 /** Containers sharing a changed label/annotation with ones being updated join this batch (transitively). */
 function addMetadataSharedContainers(toUpdate: Set<string>, refMetadata: UpdateSpec['containerRefMetadata']): void {
+  // (no container takes labels or annotations into its env: the common case, nothing to share)
+  if (!hasKeys(refMetadata)) return;
   const labels = new Set<string>();
   const annotations = new Set<string>();
   let added = new Set(toUpdate);
@@ -64,6 +66,11 @@ function addMetadataSharedContainers(toUpdate: Set<string>, refMetadata: UpdateS
       }
     }
   }
+}
+
+function hasKeys(o: object): boolean {
+  for (const _ in o) return true;
+  return false;
 }
 
 /** The containers this batch updates: those without a priority plus the highest-priority group. */
