@@ -12,6 +12,8 @@ interface Timer {
   fn: () => void;
   /** A background timer (e.g. an image-pull back-off retry) does not keep the cluster from being at rest. */
   background: boolean;
+  /** Cleared while still in the heap (lazy deletion). */
+  cancelled: boolean;
 }
 
 /** A binary min-heap of timers ordered by (at, seq). */
@@ -75,12 +77,10 @@ export class VirtualClock {
   private seq = 0;
   private nextId = 1;
   private heap = new TimerHeap();
-  /** Ids cancelled while still in the heap (lazy deletion). */
-  private cancelled = new Set<TimerId>();
-  /** Ids of timers scheduled and neither fired nor cancelled. */
-  private live = new Set<TimerId>();
-  /** Ids of live background timers. */
-  private background = new Set<TimerId>();
+  /** Timers scheduled and neither fired nor cancelled, by id. */
+  private live = new Map<TimerId, Timer>();
+  /** How many of them are background timers. */
+  private liveBackground = 0;
 
   constructor(startMs = 0) {
     this.nowMs = startMs;
@@ -100,17 +100,18 @@ export class VirtualClock {
     const id = this.nextId++;
     const delay = Number.isFinite(delayMs) && delayMs > 0 ? delayMs : 0;
     const background = options?.background === true;
-    if (background) this.background.add(id);
-    this.live.add(id);
-    this.heap.push({ id, at: this.nowMs + delay, seq: this.seq++, fn, background });
+    const timer: Timer = { id, at: this.nowMs + delay, seq: this.seq++, fn, background, cancelled: false };
+    if (background) this.liveBackground++;
+    this.live.set(id, timer);
+    this.heap.push(timer);
     return id;
   }
 
   clearTimeout(id: TimerId | undefined): void {
-    if (id === undefined || !this.live.has(id)) return;
-    this.live.delete(id);
-    this.cancelled.add(id);
-    this.background.delete(id);
+    const timer = id === undefined ? undefined : this.live.get(id);
+    if (!timer) return;
+    this.forget(timer);
+    timer.cancelled = true;
   }
 
   /** Timers still due to fire. */
@@ -120,12 +121,12 @@ export class VirtualClock {
 
   /** Timers still due to fire that are not background timers: work that is really under way. */
   pendingForeground(): number {
-    return this.pending() - this.background.size;
+    return this.pending() - this.liveBackground;
   }
 
   /** When the next foreground timer fires, or undefined when only background timers (or none) are left. */
   nextForegroundAt(): number | undefined {
-    return this.heap.minAt((t) => !t.background && !this.cancelled.has(t.id));
+    return this.heap.minAt((t) => !t.background && !t.cancelled);
   }
 
   /** When the next live timer fires, or undefined when none is pending. */
@@ -139,8 +140,7 @@ export class VirtualClock {
     this.dropCancelledHead();
     const t = this.heap.pop();
     if (!t) return false;
-    this.background.delete(t.id);
-    this.live.delete(t.id);
+    this.forget(t);
     this.nowMs = Math.max(this.nowMs, t.at);
     t.fn();
     return true;
@@ -157,10 +157,13 @@ export class VirtualClock {
     this.nowMs = target;
   }
 
+  /** The timer is no longer live (fired or cancelled). */
+  private forget(t: Timer): void {
+    this.live.delete(t.id);
+    if (t.background) this.liveBackground--;
+  }
+
   private dropCancelledHead(): void {
-    for (let t = this.heap.peek(); t && this.cancelled.has(t.id); t = this.heap.peek()) {
-      this.heap.pop();
-      this.cancelled.delete(t.id);
-    }
+    for (let t = this.heap.peek(); t && t.cancelled; t = this.heap.peek()) this.heap.pop();
   }
 }
