@@ -1,7 +1,9 @@
 // The page's state: the session, and the views read from the moment it shows, replaced (never
 // deeply proxied) only when what they show changed. Animation frames drive the session's virtual
-// time, and after a seek, while idle, bring the real cluster to the moment shown a slice at a time.
+// time, and after a seek, while idle, bring the real cluster to the moment shown a slice at a time
+// (each frame's share of that work runs in a task after the frame).
 import { Session, type SessionOptions } from './session';
+import { soonTask } from './frameTask';
 import { ViewReader, type ClusterView, type EventView } from './view';
 import type { Decision } from '../../sim/cloneSetController';
 import type { Moment } from './history';
@@ -89,17 +91,29 @@ export class PlaygroundState {
     }
   }
 
-  /** Starts the animation loop (the browser only). Returns a function that stops it. */
+  /**
+   * Starts the animation loop (the browser only). Returns a function that stops it. Frames measure
+   * the time; the simulation's share of each frame runs in a task of its own after the frame is
+   * drawn, so that one task never holds both the simulation and the drawing of what it changed.
+   */
   start(): () => void {
+    let cancelWork = () => {};
     const tick = (now: number) => {
       const delta = this.#last === 0 ? 0 : now - this.#last;
       this.#last = now;
-      if (this.session.playing) this.session.frame(Math.min(delta, 100));
-      else if (this.session.pending && now - this.#seekedAt > CATCH_UP_AFTER_MS) this.session.catchUp(performance.now() + CATCH_UP_SLICE_MS);
       this.#raf = requestAnimationFrame(tick);
+      if (this.session.playing || this.session.pending) cancelWork = soonTask(() => this.#frameWork(delta, now));
     };
     this.#raf = requestAnimationFrame(tick);
-    return () => cancelAnimationFrame(this.#raf);
+    return () => {
+      cancelAnimationFrame(this.#raf);
+      cancelWork();
+    };
+  }
+
+  #frameWork(delta: number, now: number): void {
+    if (this.session.playing) this.session.frame(Math.min(delta, 100));
+    else if (this.session.pending && now - this.#seekedAt > CATCH_UP_AFTER_MS) this.session.catchUp(performance.now() + CATCH_UP_SLICE_MS);
   }
 
   togglePlay(): void {
