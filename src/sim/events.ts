@@ -182,12 +182,14 @@ function keysOf(e: EventInput): EventKeys {
   return { spam, aggregate, event: aggregate + '\u0000' + e.message, slots: { spam: {}, aggregate: {}, event: {} } };
 }
 
-/** The keys already built for one spam key, by reason and then by message. */
+/** The keys already built for one spam key, by reason and then by message (each message's EventKeys whole). */
 interface KeyFamily {
   spam: string;
   spamSlot: NodeSlot;
-  byReason: Map<string, { aggregate: string; aggregateSlot: NodeSlot; byMessage: Map<string, { event: string; slot: NodeSlot }> }>;
+  byReason: Map<string, { aggregate: string; aggregateSlot: NodeSlot; byMessage: Map<string, EventKeys> }>;
 }
+
+const newMap = () => new Map();
 
 /**
  * A cache that remembers only recent entries: two generations of at most `size` each; when the
@@ -227,19 +229,24 @@ class KeyInterner {
   keys(e: EventInput): EventKeys {
     const { involvedObject: o, source } = e;
     if (!Object.isFrozen(o) || !Object.isFrozen(source)) return keysOf(e);
-    const bySource = this.subjects.get(o, () => new Map());
+    const bySource = this.subjects.get(o, newMap);
     let byType = bySource.get(source);
     if (!byType) bySource.set(source, (byType = new Map()));
     let family = byType.get(e.type);
     if (!family) byType.set(e.type, (family = { spam: spamKeyOf(source, o, e.type), spamSlot: {}, byReason: new Map() }));
     let reason = family.byReason.get(e.reason);
     if (!reason) family.byReason.set(e.reason, (reason = { aggregate: family.spam + '\u0000' + e.reason, aggregateSlot: {}, byMessage: new Map() }));
-    let event = reason.byMessage.get(e.message);
-    if (event === undefined) {
-      event = { event: reason.aggregate + '\u0000' + e.message, slot: {} };
-      if (reason.byMessage.size < KeyInterner.MESSAGES_PER_REASON) reason.byMessage.set(e.message, event);
+    let keys = reason.byMessage.get(e.message);
+    if (keys === undefined) {
+      keys = {
+        spam: family.spam,
+        aggregate: reason.aggregate,
+        event: reason.aggregate + '\u0000' + e.message,
+        slots: { spam: family.spamSlot, aggregate: reason.aggregateSlot, event: {} },
+      };
+      if (reason.byMessage.size < KeyInterner.MESSAGES_PER_REASON) reason.byMessage.set(e.message, keys);
     }
-    return { spam: family.spam, aggregate: reason.aggregate, event: event.event, slots: { spam: family.spamSlot, aggregate: reason.aggregateSlot, event: event.slot } };
+    return keys;
   }
 }
 
