@@ -39,7 +39,7 @@ spec:
 `;
 }
 
-const WARM_RUNS = Number(process.env.BENCH_WARM_RUNS ?? 3);
+const WARM_RUNS = Number(process.env.BENCH_WARM_RUNS ?? 5);
 
 /** One cold run, then WARM_RUNS more; the row reports the median warm time. */
 function measure(replicas: number, type: 'InPlaceIfPossible' | 'ReCreate'): Row {
@@ -209,7 +209,7 @@ const budgets = [
 const CAUSES: [string, string][] = [
   [
     '- 1,000-replica in-place rollout',
-    'The cost is spread over work every pod does, none of it optional for fidelity: per pod the rollout makes 6 API writes (the in-place patch, 4 kubelet status reports, the readiness-gate flip), 6 events through the client-go correlator and 4 XState macrosteps of the container machine (the kubelet steps a learner sees: Killing, Pulling, Pulled, Created + Started), and kruise reconciles all of the CloneSet\'s pods on every pod and status change (27 reconciles of 1,000 pods; the 11 that change nothing take about 2 ms each, the ones that patch or refresh a wave of 200 pods most of the rest). Tuning took out what was repeated (two XState microsteps per restart, event cache keys rebuilt per event, copies of unchanged status parts, revision data hashed at every reconcile, status reports that changed nothing) and about a fifth of the allocations. CPU profiles now put about 25% in XState\'s own transition machinery, 20% in the reconcile decisions, 12% in kubelet status reports, 8% in the event correlator and 12–15% in garbage collection, with no single hotspot left. Reaching 250 ms would need a structural change: the pod lifecycle run through XState\'s pure transition functions instead of one actor per pod and container, or reconciles that only revisit the pods that changed.',
+    'The cost is spread over work every pod does, none of it optional for fidelity: per pod the rollout makes 6 API writes (the in-place patch, 4 kubelet status reports, the readiness-gate flip), 6 events through the client-go correlator and 4 XState macrosteps of the container machine (the kubelet steps a learner sees: Killing, Pulling, Pulled, Created + Started), and kruise reconciles all of the CloneSet\'s pods on every pod and status change (27 reconciles of 1,000 pods). Timed by phase in a quiet process (medians of 10 runs, about 255–300 ms in all): the reconciles about 130 ms (the 5 that start a wave of 200 in-place updates about 75 ms, 40 of it writing the pods and the kubelet restarting their containers; the 22 others about 55 ms), the kubelet\'s status reports about 55 ms, the container machines\' timed steps about 85 ms, the events about 35 ms of all these, and about 35 ms of scavenges. XState\'s own machinery is about 12 µs per macrostep whatever the machine\'s shape (a flattened container machine measured the same). The same build also varies from run to run in one process (270 to 400 ms here): the slow runs are the ones where V8 throws away and recompiles optimised code (\'wrong map\' deoptimisations as new object shapes reach the reconcile\'s functions), which this median of five runs still feels. Reaching 250 ms reliably would need a structural change: reconciles that revisit only the pods that changed, or fewer, coalesced status reports.',
   ],
   [
     '- ReCreate cost growth',
@@ -225,7 +225,7 @@ const CAUSES: [string, string][] = [
   ],
   [
     '- longest main-thread task',
-    "Changed cards are now drawn at most 40 per frame and without colour fades at 20×, and traced frames of the rollout take 30–45 ms of main-thread CPU (the simulation's slice of 3–10 ms, then Svelte's card updates and the browser's style, layout and paint, with the GPU disabled). How many of them pass 50 ms depends on the machine's load: runs of the same build gave no task over 50 ms, and three (the longest 75 ms).",
+    "A frame only draws: the simulation's slice (at most 7 ms, checked between timers, so one timer that reconciles all 200 pods can take it to 10–17 ms) and the next 20 changed cards run in a task of their own right after the frame, and colour fades stay off while time plays fast. Traced frames of the rollout then take 20–35 ms of main-thread CPU for drawing a wave of changed cards (Svelte's card updates, then the browser's style, layout and paint with the GPU disabled). A task over 50 ms left is the machine's load: on a busy machine both builds showed tasks whose CPU time was far under their length.",
   ],
   [
     '- slowest timeline scrub step',
