@@ -1,7 +1,6 @@
 // The hostile-input figures for BENCHMARKS.md: runs bench/hostile.ts in a process of its own (it
 // builds the site and drives Chromium) and turns its JSON line into budget lines and a table.
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { childBench } from './childBench';
 
 /** Main-thread tasks seen while one input was given and answered (from a Chromium trace). */
 export interface Tasks {
@@ -33,12 +32,7 @@ export interface HostileFigures {
 export const HOSTILE_BUDGET_MS = 100;
 
 export function hostileFigures(): HostileFigures | string {
-  if (process.env.BENCH_SKIP_PAGE) return 'skipped (BENCH_SKIP_PAGE set)';
-  if (!existsSync('/usr/bin/chromium')) return 'not measured: /usr/bin/chromium is missing (bash scripts/ensure-chromium.sh installs it)';
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/hostile.ts'], { cwd: new URL('..', import.meta.url), encoding: 'utf8', timeout: 1_800_000 });
-  const line = run.stdout.split('\n').find((l) => l.startsWith('{'));
-  if (run.status !== 0 || !line) return `not measured: bench/hostile.ts failed (${(run.stderr || run.stdout).trim().split('\n').pop() ?? run.status})`;
-  return JSON.parse(line) as HostileFigures;
+  return childBench<HostileFigures>('bench/hostile.ts', 1_800_000);
 }
 
 /**

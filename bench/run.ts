@@ -1,7 +1,7 @@
 // npm run bench: measures the simulation core in Node and writes BENCHMARKS.md.
 // Real time is read here (outside src/sim) to time the virtual cluster.
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { childBench } from './childBench';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { Cluster } from '../src/sim/cluster';
 import { asTable, evaluateTable } from '../src/sim/conformance';
@@ -147,12 +147,7 @@ interface PageFigures {
 }
 
 function pageFigures(): PageFigures | string {
-  if (process.env.BENCH_SKIP_PAGE) return 'skipped (BENCH_SKIP_PAGE set)';
-  if (!existsSync('/usr/bin/chromium')) return 'not measured: /usr/bin/chromium is missing (bash scripts/ensure-chromium.sh installs it)';
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/page.ts'], { cwd: new URL('..', import.meta.url), encoding: 'utf8', timeout: 900_000 });
-  const line = run.stdout.split('\n').find((l) => l.startsWith('{'));
-  if (run.status !== 0 || !line) return `not measured: bench/page.ts failed (${(run.stderr || run.stdout).trim().split('\n').pop() ?? run.status})`;
-  return JSON.parse(line) as PageFigures;
+  return childBench<PageFigures>('bench/page.ts', 900_000);
 }
 
 const page = pageFigures();
