@@ -5,7 +5,7 @@
 import { LABEL_SCALING_EXCLUDE_PREPARING_DELETE } from '../api/constants';
 import type { CloneSet, Pod } from '../api/types';
 import type { FeatureGates } from './featureGates';
-import { availableIn, equalToRevisionHash, isPodUpdateForScale, isSpecifiedDelete, podReadings, revisionIn } from './podState';
+import { availableIn, isSpecifiedDelete, podReadings, revisionIn, updatedForScaleIn } from './podState';
 import { resolveRolloutNumbers, type RolloutNumbers } from './rolloutNumbers';
 
 export { resolveRolloutNumbers, type RolloutNumbers } from './rolloutNumbers';
@@ -103,25 +103,18 @@ export interface PodTally {
 
 const emptyTally = (): RevisionTally => ({ total: 0, preDeleting: 0, active: 0, toDelete: 0, unavailable: 0 });
 
-/** The pod predicate for a variant: the update step's label test or the scale step's. */
-export function isPodUpdateFor(variant: IsPodUpdateVariant, featureGates: FeatureGates): (pod: Pod, updateRevision: string) => boolean {
-  return variant === 'preparingUpdateCountsAsUpdate'
-    ? (pod, rev) => isPodUpdateForScale(pod, rev, featureGates)
-    : (pod, rev) => equalToRevisionHash(pod, rev);
-}
-
 /** One pass over the active pods: the counts the diff calculation (and the "Why" panel) uses. */
 export function tallyPods(input: Omit<DiffInput, 'currentRevision' | 'scalingExcludePreparingDelete'>): PodTally {
   const { cloneSet, pods, updateRevision, now } = input;
-  // isPodUpdateFor's two tests, on each pod's readings (read once per stored pod)
-  const preparingUpdateCounts = input.isPodUpdate === 'preparingUpdateCountsAsUpdate' && input.featureGates.PreparingUpdateAsUpdate;
+  const scaleVariant = input.isPodUpdate === 'preparingUpdateCountsAsUpdate';
   const minReadySeconds = cloneSet.spec.minReadySeconds ?? 0;
   const updated = emptyTally();
   const old = emptyTally();
 
   for (const pod of pods) {
     const r = podReadings(pod);
-    const side = (preparingUpdateCounts && r.lifecycle === 'PreparingUpdate') || revisionIn(r, updateRevision) ? updated : old;
+    const isUpdated = scaleVariant ? updatedForScaleIn(r, updateRevision, input.featureGates) : revisionIn(r, updateRevision);
+    const side = isUpdated ? updated : old;
     side.total++;
     if (r.lifecycle === 'PreparingDelete') {
       side.preDeleting++;

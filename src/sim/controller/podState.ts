@@ -137,21 +137,24 @@ function sameShortHash(a: string, b: string): boolean {
   return true;
 }
 
-/** clonesetutils.EqualToRevisionHash: the pod's revision label names this revision. */
-export function equalToRevisionHash(pod: Pod, revision: string): boolean {
-  const objHash = pod.metadata.labels?.[LABEL_CONTROLLER_REVISION_HASH] ?? '';
-  return objHash === revision || sameShortHash(objHash, revision);
-}
-
-/** equalToRevisionHash on readings. */
+/** clonesetutils.EqualToRevisionHash on readings: the pod's revision label names this revision. */
 export function revisionIn(r: PodReadings, revision: string): boolean {
   return r.revisionHash === revision || sameShortHash(r.shortHash, revision);
 }
 
+/** clonesetutils.EqualToRevisionHash. */
+export function equalToRevisionHash(pod: Pod, revision: string): boolean {
+  return revisionIn(podReadings(pod), revision);
+}
+
+/** revision.IsPodUpdate on readings: the scale step's "updated", where PreparingUpdate may count (gate). */
+export function updatedForScaleIn(r: PodReadings, updateRevision: string, gates: FeatureGates): boolean {
+  return (gates.PreparingUpdateAsUpdate && r.lifecycle === 'PreparingUpdate') || revisionIn(r, updateRevision);
+}
+
 /** revision.IsPodUpdate: the scale step's "updated", where PreparingUpdate may count (gate). */
 export function isPodUpdateForScale(pod: Pod, updateRevision: string, gates: FeatureGates): boolean {
-  if (gates.PreparingUpdateAsUpdate && getLifecycleState(pod) === 'PreparingUpdate') return true;
-  return equalToRevisionHash(pod, updateRevision);
+  return updatedForScaleIn(podReadings(pod), updateRevision, gates);
 }
 
 /** Label apps.kruise.io/specified-delete (any value, even "false") or listed in podsToDelete. */
