@@ -45,12 +45,26 @@ export type Watcher = (e: WatchEvent) => void;
 
 /** Freezes everything reachable that is not frozen yet (shared, already stored parts stop the walk). */
 export function deepFreeze<T>(value: T): T {
-  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) freezeFresh(value);
+  return value;
+}
+
+/** Freezes an object that is not frozen yet, and what it holds that is not (parts already frozen are shared, left as they are). */
+function freezeFresh(value: object): void {
   Object.freeze(value);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      if (v !== null && typeof v === 'object' && !Object.isFrozen(v)) freezeFresh(v);
+    }
+    return;
+  }
   // for…in rather than Object.values: no array per object (stored objects are plain data, no prototypes to walk).
   const record = value as Record<string, unknown>;
-  for (const k in record) deepFreeze(record[k]);
-  return value;
+  for (const k in record) {
+    const v = record[k];
+    if (v !== null && typeof v === 'object' && !Object.isFrozen(v)) freezeFresh(v);
+  }
 }
 
 /** A new top level and a new metadata, so the store can stamp its fields without touching the caller's object. */
