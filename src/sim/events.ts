@@ -72,85 +72,104 @@ export interface EventRecorderState {
   lastNanos: string;
 }
 
-interface LruNode<V> {
-  key: string;
-  value: V;
-  prev: LruNode<V> | null;
-  next: LruNode<V> | null;
-  /** In the cache (false once evicted): a caller holding the node may use it instead of a lookup. */
-  live: boolean;
-}
-
-/** Where a caller keeps the cache entry it used last for a key (see KeyInterner). */
-interface NodeSlot {
-  node?: LruNode<unknown>;
+/** Where a caller keeps the cache slot it used last for a key (see KeyInterner). */
+interface SlotHint {
+  slot: number;
 }
 
 /**
- * A least-recently-used map: reads and writes refresh an entry, the stalest is evicted. A linked
- * list keeps every operation O(1) (evicting through a Map's iterator slows down as deleted slots
- * pile up at its front).
+ * A least-recently-used map: reads and writes refresh an entry, the stalest is evicted. Entries
+ * live in numbered slots (arrays, a doubly linked list of slot numbers): a hit moves no memory and
+ * allocates nothing, an eviction hands its slot to the new key. The values are the cache's own
+ * objects, updated in place (toJSON copies them).
  */
 class Lru<V> {
-  private readonly map = new Map<string, LruNode<V>>();
-  private head: LruNode<V> | null = null; // stalest
-  private tail: LruNode<V> | null = null; // freshest
-  constructor(private readonly size: number) {}
+  private readonly index = new Map<string, number>();
+  private readonly keys: string[] = [];
+  private readonly values: (V | undefined)[] = [];
+  private readonly prev: Int32Array;
+  private readonly next: Int32Array;
+  private head = -1; // stalest
+  private tail = -1; // freshest
 
-  private unlink(n: LruNode<V>): void {
-    if (n.prev) n.prev.next = n.next;
-    else this.head = n.next;
-    if (n.next) n.next.prev = n.prev;
-    else this.tail = n.prev;
-    n.prev = n.next = null;
+  constructor(private readonly size: number) {
+    this.prev = new Int32Array(size);
+    this.next = new Int32Array(size);
   }
 
-  private append(n: LruNode<V>): void {
-    n.prev = this.tail;
-    n.next = null;
-    if (this.tail) this.tail.next = n;
+  private unlink(i: number): void {
+    const p = this.prev[i];
+    const n = this.next[i];
+    if (p >= 0) this.next[p] = n;
     else this.head = n;
-    this.tail = n;
+    if (n >= 0) this.prev[n] = p;
+    else this.tail = p;
   }
 
-  set(key: string, value: V): void {
-    this.touch(key).value = value;
-  }
-
-  private evictOver(): void {
-    if (this.map.size > this.size && this.head) {
-      const stalest = this.head;
-      this.unlink(stalest);
-      this.map.delete(stalest.key);
-      stalest.live = false;
-    }
+  private append(i: number): void {
+    this.prev[i] = this.tail;
+    this.next[i] = -1;
+    if (this.tail >= 0) this.next[this.tail] = i;
+    else this.head = i;
+    this.tail = i;
   }
 
   /**
-   * The entry of `key`, made the freshest — or a new one without a value yet, which the caller
-   * fills in at once (a `get` followed by a `set` of the same key, with one lookup).
+   * The slot of `key`, made the freshest — or a new slot without a value, which the caller fills
+   * in at once (a `get` followed by a `set` of the same key, with one lookup). A full cache gives
+   * the new key the stalest entry's slot.
    */
-  touch(key: string, slot?: NodeSlot): LruNode<V | undefined> {
-    // The entry the caller used last for this key, if it is still cached: no lookup needed.
-    const hint = slot?.node as LruNode<V> | undefined;
-    const existing = hint && hint.live && hint.key === key ? hint : this.map.get(key);
-    if (existing) {
-      this.unlink(existing);
-      this.append(existing);
-      if (slot) slot.node = existing as LruNode<unknown>;
-      return existing;
+  touch(key: string, hint?: SlotHint): number {
+    // The slot the caller used last for this key, if the key still holds it: no lookup needed.
+    const h = hint?.slot ?? -1;
+    const known = h >= 0 && this.keys[h] === key ? h : this.index.get(key);
+    if (known !== undefined) {
+      if (known !== this.tail) {
+        this.unlink(known);
+        this.append(known);
+      }
+      if (hint) hint.slot = known;
+      return known;
     }
-    const n: LruNode<V | undefined> = { key, value: undefined, prev: null, next: null, live: true };
-    this.map.set(key, n as LruNode<V>);
-    this.append(n as LruNode<V>);
-    this.evictOver();
-    if (slot) slot.node = n as LruNode<unknown>;
-    return n;
+    let i: number;
+    if (this.keys.length < this.size) {
+      i = this.keys.length;
+      this.keys.push(key);
+      this.values.push(undefined);
+    } else {
+      i = this.head;
+      this.unlink(i);
+      this.index.delete(this.keys[i]);
+      this.keys[i] = key;
+      this.values[i] = undefined;
+    }
+    this.index.set(key, i);
+    this.append(i);
+    if (hint) hint.slot = i;
+    return i;
   }
 
+  value(i: number): V | undefined {
+    return this.values[i];
+  }
+
+  setValue(i: number, value: V): void {
+    this.values[i] = value;
+  }
+
+  set(key: string, value: V): void {
+    this.values[this.touch(key)] = value;
+  }
+
+  /** Key of a slot (as touch returned it). */
+  keyOf(i: number): string {
+    return this.keys[i];
+  }
+
+  /** Stalest first. */
   entries(): [string, V][] {
     const out: [string, V][] = [];
-    for (let n = this.head; n; n = n.next) out.push([n.key, n.value]);
+    for (let i = this.head; i >= 0; i = this.next[i]) out.push([this.keys[i], this.values[i] as V]);
     return out;
   }
 }
@@ -173,20 +192,20 @@ interface EventKeys {
   aggregate: string;
   event: string;
   /** Where the cache entries of these keys are remembered (kept by the interner across events). */
-  slots: { spam: NodeSlot; aggregate: NodeSlot; event: NodeSlot };
+  slots: { spam: SlotHint; aggregate: SlotHint; event: SlotHint };
 }
 
 function keysOf(e: EventInput): EventKeys {
   const spam = spamKeyOf(e.source, e.involvedObject, e.type);
   const aggregate = spam + '\u0000' + e.reason;
-  return { spam, aggregate, event: aggregate + '\u0000' + e.message, slots: { spam: {}, aggregate: {}, event: {} } };
+  return { spam, aggregate, event: aggregate + '\u0000' + e.message, slots: { spam: { slot: -1 }, aggregate: { slot: -1 }, event: { slot: -1 } } };
 }
 
 /** The keys already built for one spam key, by reason and then by message (each message's EventKeys whole). */
 interface KeyFamily {
   spam: string;
-  spamSlot: NodeSlot;
-  byReason: Map<string, { aggregate: string; aggregateSlot: NodeSlot; byMessage: Map<string, EventKeys> }>;
+  spamSlot: SlotHint;
+  byReason: Map<string, { aggregate: string; aggregateSlot: SlotHint; byMessage: Map<string, EventKeys> }>;
 }
 
 const newMap = () => new Map();
@@ -233,16 +252,16 @@ class KeyInterner {
     let byType = bySource.get(source);
     if (!byType) bySource.set(source, (byType = new Map()));
     let family = byType.get(e.type);
-    if (!family) byType.set(e.type, (family = { spam: spamKeyOf(source, o, e.type), spamSlot: {}, byReason: new Map() }));
+    if (!family) byType.set(e.type, (family = { spam: spamKeyOf(source, o, e.type), spamSlot: { slot: -1 }, byReason: new Map() }));
     let reason = family.byReason.get(e.reason);
-    if (!reason) family.byReason.set(e.reason, (reason = { aggregate: family.spam + '\u0000' + e.reason, aggregateSlot: {}, byMessage: new Map() }));
+    if (!reason) family.byReason.set(e.reason, (reason = { aggregate: family.spam + '\u0000' + e.reason, aggregateSlot: { slot: -1 }, byMessage: new Map() }));
     let keys = reason.byMessage.get(e.message);
     if (keys === undefined) {
       keys = {
         spam: family.spam,
         aggregate: reason.aggregate,
         event: reason.aggregate + '\u0000' + e.message,
-        slots: { spam: family.spamSlot, aggregate: reason.aggregateSlot, event: {} },
+        slots: { spam: family.spamSlot, aggregate: reason.aggregateSlot, event: { slot: -1 } },
       };
       if (reason.byMessage.size < KeyInterner.MESSAGES_PER_REASON) reason.byMessage.set(e.message, keys);
     }
@@ -289,6 +308,7 @@ export class EventRecorder {
 
   constructor(options: Partial<EventCorrelatorOptions> = {}) {
     this.options = { ...DEFAULT_EVENT_CORRELATOR_OPTIONS, ...options };
+    if (!Number.isInteger(this.options.cacheSize) || this.options.cacheSize < 1) throw new RangeError(`cacheSize must be a whole number of at least 1 (got ${this.options.cacheSize})`);
     this.aggregates = new Lru(this.options.cacheSize);
     this.logs = new Lru(this.options.cacheSize);
     this.spam = new Lru(this.options.cacheSize);
@@ -298,12 +318,13 @@ export class EventRecorder {
   record(input: EventInput, now: number): void {
     const keys = this.interner.keys(input);
     const fresh = this.makeEvent(input, now);
-    const { event: aggregated, key } = this.aggregate(fresh, input, keys, now);
-    const { event: observed, log } = this.observe(aggregated, key, key === keys.event ? keys.slots.event : undefined);
+    const aggregated = this.aggregate(fresh, input, keys, now);
+    const key = aggregated === fresh ? keys.event : keys.aggregate;
+    const { event: observed, log } = this.observe(aggregated, key, aggregated === fresh ? keys.slots.event : undefined);
     if (!this.tryAccept(keys.spam, keys.slots.spam, now)) return;
     const writtenKey = observed.message === input.message ? keys.event : keys.aggregate + '\u0000' + observed.message;
     // The logger's entry just touched is the one to update, unless the event is logged under another key.
-    this.write(observed, log.key === writtenKey ? log : this.logs.touch(writtenKey));
+    this.write(observed, this.logs.keyOf(log) === writtenKey ? log : this.logs.touch(writtenKey));
   }
 
   /** Goes up by one with every event written (created or counted up): "has anything changed?" in O(1). */
@@ -373,17 +394,19 @@ export class EventRecorder {
     };
   }
 
-  /** EventAggregate: returns the event to log and the key it is logged under. */
-  private aggregate(event: KubeEvent, input: EventInput, keys: EventKeys, now: number): { event: KubeEvent; key: string } {
-    const key = keys.aggregate;
-    const entry = this.aggregates.touch(key, keys.slots.aggregate);
-    let record = entry.value;
-    if (!record || now - record.lastTimestamp > this.options.aggregateWindowSeconds) record = { messages: [], lastTimestamp: now };
-    const messages = record.messages.includes(input.message) ? record.messages : [...record.messages, input.message];
-    entry.value = { messages, lastTimestamp: now };
-    if (messages.length < this.options.maxSimilarEvents) return { event, key: keys.event };
-    entry.value = { messages: messages.slice(1), lastTimestamp: now };
-    const combined: KubeEvent = {
+  /** EventAggregate: the event to log — `event` itself, or a combined one logged under the aggregate key. */
+  private aggregate(event: KubeEvent, input: EventInput, keys: EventKeys, now: number): KubeEvent {
+    const entry = this.aggregates.touch(keys.aggregate, keys.slots.aggregate);
+    let record = this.aggregates.value(entry);
+    if (!record || now - record.lastTimestamp > this.options.aggregateWindowSeconds) {
+      record = { messages: [], lastTimestamp: now };
+      this.aggregates.setValue(entry, record);
+    }
+    if (!record.messages.includes(input.message)) record.messages.push(input.message);
+    record.lastTimestamp = now;
+    if (record.messages.length < this.options.maxSimilarEvents) return event;
+    record.messages.shift();
+    return {
       ...event,
       metadata: { name: this.nextName(input.involvedObject.name, now), namespace: event.metadata.namespace },
       message: COMBINED_MESSAGE_PREFIX + input.message,
@@ -391,30 +414,35 @@ export class EventRecorder {
       firstTimestamp: now,
       lastTimestamp: now,
     };
-    return { event: combined, key };
   }
 
-  /** eventObserve: an event logged before takes its name, first timestamp and count + 1. */
-  private observe(event: KubeEvent, key: string, slot?: NodeSlot): { event: KubeEvent; log: LruNode<LogRecord | undefined> } {
-    const log = this.logs.touch(key, slot);
-    const last = log.value;
-    const observed = last && last.count > 0 ? { ...event, metadata: { ...event.metadata, name: last.name }, firstTimestamp: last.firstTimestamp, count: last.count + 1 } : event;
-    log.value = { count: observed.count, firstTimestamp: observed.firstTimestamp, name: observed.metadata.name };
+  /** eventObserve: an event logged before takes its name, first timestamp and count + 1. Returns the logger's slot too. */
+  private observe(event: KubeEvent, key: string, hint?: SlotHint): { event: KubeEvent; log: number } {
+    const log = this.logs.touch(key, hint);
+    const last = this.logs.value(log);
+    if (!last) {
+      this.logs.setValue(log, { count: event.count, firstTimestamp: event.firstTimestamp, name: event.metadata.name });
+      return { event, log };
+    }
+    const observed =
+      last.count > 0 ? { ...event, metadata: { ...event.metadata, name: last.name }, firstTimestamp: last.firstTimestamp, count: last.count + 1 } : event;
+    last.count = observed.count;
+    last.firstTimestamp = observed.firstTimestamp;
+    last.name = observed.metadata.name;
     return { event: observed, log };
   }
 
   /** The spam filter's token bucket (golang.org/x/time/rate AllowN): a refused event costs nothing. */
-  private tryAccept(key: string, slot: NodeSlot, now: number): boolean {
+  private tryAccept(key: string, hint: SlotHint, now: number): boolean {
     const { spamBurst: burst, spamQps: qps } = this.options;
-    const entry = this.spam.touch(key, slot);
-    const record = entry.value ?? { tokens: burst };
+    const entry = this.spam.touch(key, hint);
+    let record = this.spam.value(entry);
+    if (!record) this.spam.setValue(entry, (record = { tokens: burst }));
     const elapsed = record.last === undefined ? Infinity : Math.max(0, now - record.last);
     const tokens = Math.min(burst, record.tokens + elapsed * qps);
-    if (tokens < 1) {
-      entry.value = record;
-      return false;
-    }
-    entry.value = { tokens: tokens - 1, last: now };
+    if (tokens < 1) return false;
+    record.tokens = tokens - 1;
+    record.last = now;
     return true;
   }
 
@@ -422,13 +450,19 @@ export class EventRecorder {
    * The sink: an update patches count, last timestamp and message; else (or if gone) a create.
    * `log` is the logger's entry under the event key of what gets written (the event's own message).
    */
-  private write(event: KubeEvent, log: LruNode<LogRecord | undefined>): void {
-    const stored = this.events.get(event.metadata.name);
+  private write(event: KubeEvent, log: number): void {
+    // A first event (count 1) is a create: no stored one to look up.
+    const stored = event.count > 1 ? this.events.get(event.metadata.name) : undefined;
     // The event is the recorder's own fresh object (makeEvent copied the caller's parts): stored as is.
-    const written = event.count > 1 && stored ? { ...stored, count: event.count, lastTimestamp: event.lastTimestamp, message: event.message } : event;
+    const written = stored ? { ...stored, count: event.count, lastTimestamp: event.lastTimestamp, message: event.message } : event;
     this.events.set(event.metadata.name, freezeEvent(written));
     this.writes++;
     // UpdateState: remember what the server now holds, under the event's own key.
-    log.value = { count: written.count, firstTimestamp: written.firstTimestamp, name: written.metadata.name };
+    const record = this.logs.value(log);
+    if (record) {
+      record.count = written.count;
+      record.firstTimestamp = written.firstTimestamp;
+      record.name = written.metadata.name;
+    } else this.logs.setValue(log, { count: written.count, firstTimestamp: written.firstTimestamp, name: written.metadata.name });
   }
 }
