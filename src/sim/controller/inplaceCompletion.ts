@@ -122,19 +122,22 @@ function containersCompleted(pod: Pod, state: InPlaceUpdateState, featureGates: 
   }
   if (metas && allContainersHashConsistent(pod, metas, 'plain')) return undefined;
 
-  const specImages = new Map<string, string>();
-  for (const c of pod.spec.containers) {
-    const image = c.image ?? '';
-    specImages.set(c.name, image.split(':').length <= 1 ? `${image}:latest` : image);
-  }
-  const remaining = { ...state.lastContainerStatuses };
+  // The spec's image of a container, `:latest` added when it has no tag (as kruise compares them).
+  const specImage = (name: string): string | undefined => {
+    const image = pod.spec.containers.find((c) => c.name === name)?.image;
+    if (image === undefined) return undefined;
+    return image.includes(':') ? image : `${image}:latest`;
+  };
+  const expected = state.lastContainerStatuses ?? {};
+  const found = new Set<string>();
   for (const s of pod.status.containerStatuses ?? []) {
-    const old = remaining[s.name];
-    if (!old) continue;
-    if ((old.imageID ?? '') === (s.imageID ?? '') && specImages.get(s.name) !== s.image) return `container ${s.name} imageID not changed`;
-    delete remaining[s.name];
+    const old = Object.hasOwn(expected, s.name) ? expected[s.name] : undefined;
+    if (!old || found.has(s.name)) continue;
+    if ((old.imageID ?? '') === (s.imageID ?? '') && specImage(s.name) !== s.image) return `container ${s.name} imageID not changed`;
+    found.add(s.name);
   }
-  if (Object.keys(remaining).length > 0) return `not found statuses of containers ${formatStatuses(remaining)}`;
+  const missing = Object.keys(expected).filter((name) => !found.has(name));
+  if (missing.length > 0) return `not found statuses of containers ${formatStatuses(Object.fromEntries(missing.map((name) => [name, expected[name]])))}`;
   return undefined;
 }
 
