@@ -14,6 +14,7 @@ import {
   type InPlaceUpdateState,
   type RuntimeContainerMeta,
 } from './inplaceState';
+import { podReadings } from './podState';
 
 /** 32-bit FNV-1a of a text's UTF-8 bytes (stable; not the kubelet's exact hash). */
 function fnv32a(text: string): number {
@@ -101,14 +102,13 @@ function formatStatuses(m: Record<string, { imageID?: string }>): string {
 export function checkContainersInPlaceUpdateCompleted(pod: Pod, state: InPlaceUpdateState, featureGates: FeatureGates): string | undefined {
   // A refresh asks twice about the same (frozen) pod: once for the in-place condition, once for the lifecycle.
   if (!Object.isFrozen(pod)) return containersCompleted(pod, state, featureGates);
-  const known = completedOf.get(pod);
+  const readings = podReadings(pod);
+  const known = readings.inPlaceCompleted;
   if (known && known.state === state && known.featureGates === featureGates) return known.result;
   const result = containersCompleted(pod, state, featureGates);
-  completedOf.set(pod, { state, featureGates, result });
+  readings.inPlaceCompleted = { state, featureGates, result };
   return result;
 }
-
-const completedOf = new WeakMap<Pod, { state: InPlaceUpdateState; featureGates: FeatureGates; result: string | undefined }>();
 
 function containersCompleted(pod: Pod, state: InPlaceUpdateState, featureGates: FeatureGates): string | undefined {
   const metas = getRuntimeContainerMetaSet(pod);

@@ -9,6 +9,7 @@ import {
 } from '../api/constants';
 import type { CloneSet, Pod, PodCondition } from '../api/types';
 import type { FeatureGates } from './featureGates';
+import type { InPlaceUpdateState } from './inplaceState';
 
 export function getPodCondition(pod: Pod, type: string): PodCondition | undefined {
   const conditions = pod.status.conditions;
@@ -40,10 +41,18 @@ export interface PodReadings {
   readySince: number | undefined;
   /** InPlaceUpdateReady is absent or True. */
   inPlaceUpdateReady: boolean;
+  /**
+   * Answers later steps keep about the same pod, next to its readings (one lookup per pod rather
+   * than a table per kind of answer): refreshPodState found nothing to do under these inputs …
+   */
+  quietRefresh: { lifecycle: CloneSet['spec']['lifecycle']; updateRevision: string; featureGates: FeatureGates } | undefined;
+  /** … and the last in-place completion check. */
+  inPlaceCompleted: { state: InPlaceUpdateState; featureGates: FeatureGates; result: string | undefined } | undefined;
 }
 
 const readingsOf = new WeakMap<Pod, PodReadings>();
 
+/** The readings of a pod: kept for a frozen pod (the store's), taken afresh (and not kept) for any other. */
 export function podReadings(pod: Pod): PodReadings {
   const frozen = Object.isFrozen(pod);
   const known = frozen ? readingsOf.get(pod) : undefined;
@@ -59,6 +68,8 @@ export function podReadings(pod: Pod): PodReadings {
     ready: ready?.status === 'True',
     readySince: ready?.lastTransitionTime,
     inPlaceUpdateReady: !inPlace || inPlace.status === 'True',
+    quietRefresh: undefined,
+    inPlaceCompleted: undefined,
   };
   if (frozen) readingsOf.set(pod, readings);
   return readings;

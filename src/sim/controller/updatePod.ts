@@ -23,7 +23,7 @@ import {
   updatePodLifecycle,
   updatePodLifecycleWithHandler,
 } from './lifecycle';
-import { equalToRevisionHash, getLifecycleState, getShortHash } from './podState';
+import { equalToRevisionHash, getLifecycleState, getShortHash, podReadings } from './podState';
 
 /** An event the controller records on the CloneSet (SPEC §3.3). */
 export interface ControllerEvent {
@@ -56,24 +56,21 @@ export interface RefreshPodStateResult {
  * the pod as listed, written onto the refreshed pod.
  */
 export function refreshPodState(cs: CloneSet, pod: Pod, updateRevision: string, now: number, featureGates: FeatureGates): RefreshPodStateResult {
-  const quiet = quietRefreshes.get(pod);
+  const readings = podReadings(pod);
+  const quiet = readings.quietRefresh;
   if (quiet && quiet.lifecycle === cs.spec.lifecycle && quiet.updateRevision === updateRevision && quiet.featureGates === featureGates) {
     return { pod, lifecycleChanged: false };
   }
   const result = computeRefreshPodState(cs, pod, updateRevision, now, featureGates);
   const nothingToDo = result.pod === pod && !result.lifecycleChanged && result.requeueAfter === undefined && result.error === undefined;
+  // Refreshing a pod that needed nothing is a pure function of that pod (frozen, as the store keeps
+  // it), the CloneSet's lifecycle hooks, the update revision and the gates — time only matters while
+  // an in-place grace period runs. Every reconcile refreshes every pod, so such answers are kept.
   if (nothingToDo && Object.isFrozen(pod) && !hasInPlaceGrace(pod)) {
-    quietRefreshes.set(pod, { lifecycle: cs.spec.lifecycle, updateRevision, featureGates });
+    readings.quietRefresh = { lifecycle: cs.spec.lifecycle, updateRevision, featureGates };
   }
   return result;
 }
-
-/**
- * Refreshing a pod that needed nothing is a pure function of that pod (frozen, as the store keeps
- * it), the CloneSet's lifecycle hooks, the update revision and the gates — time only matters while
- * an in-place grace period runs. Every reconcile refreshes every pod, so such answers are kept.
- */
-const quietRefreshes = new WeakMap<Pod, { lifecycle: CloneSet['spec']['lifecycle']; updateRevision: string; featureGates: FeatureGates }>();
 
 function hasInPlaceGrace(pod: Pod): boolean {
   const a = pod.metadata.annotations;
