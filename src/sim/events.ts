@@ -9,9 +9,7 @@
 // 3. the spam filter: a token bucket per source + object + type (burst 25, refilled 1 per 300 s,
 //    the qps kept as Go's float32) drops events beyond it. The logger has already counted a dropped
 //    event, so the next accepted one shows the jump in `count`, as on a real cluster.
-// Each component has a correlator of its own, as each process runs its own EventBroadcaster (a
-// kubelet per node, the controller, the scheduler): its caches are LRUs of 4,096 entries like
-// client-go's. Virtual seconds throughout; names are
+// All caches are LRUs of 4,096 entries like client-go's. Virtual seconds throughout; names are
 // `<object>.<hex>` from the virtual clock in nanoseconds since the Unix epoch, kept strictly
 // increasing (so two events at the same instant still get distinct names).
 // Not modelled: the API server's one-hour event TTL; client-go's choice of which remembered
@@ -64,11 +62,12 @@ interface SpamRecord {
 
 /** What toJSON() returns; fromJSON() accepts it back. */
 export interface EventRecorderState {
-  version: 2;
+  version: 1;
   options: EventCorrelatorOptions;
   events: KubeEvent[];
-  /** Each source's caches (`component NUL host`), stalest entry first, in the order the sources first recorded. */
-  correlators: [string, { aggregates: [string, AggregateRecord][]; logs: [string, LogRecord][]; spam: [string, SpamRecord][] }][];
+  aggregates: [string, AggregateRecord][];
+  logs: [string, LogRecord][];
+  spam: [string, SpamRecord][];
   /** Last nanosecond timestamp used in a name, decimal. */
   lastNanos: string;
 }
@@ -189,8 +188,6 @@ function spamKeyOf(source: EventInput['source'], o: EventInput['involvedObject']
  * field path here.
  */
 interface EventKeys {
-  /** The caches of the event's source. */
-  correlator: Correlator;
   spam: string;
   aggregate: string;
   event: string;
@@ -198,15 +195,14 @@ interface EventKeys {
   slots: { spam: SlotHint; aggregate: SlotHint; event: SlotHint };
 }
 
-function keysOf(e: EventInput, correlator: Correlator): EventKeys {
+function keysOf(e: EventInput): EventKeys {
   const spam = spamKeyOf(e.source, e.involvedObject, e.type);
   const aggregate = spam + '\u0000' + e.reason;
-  return { correlator, spam, aggregate, event: aggregate + '\u0000' + e.message, slots: { spam: { slot: -1 }, aggregate: { slot: -1 }, event: { slot: -1 } } };
+  return { spam, aggregate, event: aggregate + '\u0000' + e.message, slots: { spam: { slot: -1 }, aggregate: { slot: -1 }, event: { slot: -1 } } };
 }
 
 /** The keys already built for one spam key, by reason and then by message (each message's EventKeys whole). */
 interface KeyFamily {
-  correlator: Correlator;
   spam: string;
   spamSlot: SlotHint;
   byReason: Map<string, { aggregate: string; aggregateSlot: SlotHint; byMessage: Map<string, EventKeys> }>;
@@ -249,20 +245,19 @@ class KeyInterner {
   private static readonly MESSAGES_PER_REASON = 64;
   private readonly subjects = new RecentCache<object, Map<object, Map<string, KeyFamily>>>(512);
 
-  keys(e: EventInput, correlatorOf: (source: EventInput['source']) => Correlator): EventKeys {
+  keys(e: EventInput): EventKeys {
     const { involvedObject: o, source } = e;
-    if (!Object.isFrozen(o) || !Object.isFrozen(source)) return keysOf(e, correlatorOf(source));
+    if (!Object.isFrozen(o) || !Object.isFrozen(source)) return keysOf(e);
     const bySource = this.subjects.get(o, newMap);
     let byType = bySource.get(source);
     if (!byType) bySource.set(source, (byType = new Map()));
     let family = byType.get(e.type);
-    if (!family) byType.set(e.type, (family = { correlator: correlatorOf(source), spam: spamKeyOf(source, o, e.type), spamSlot: { slot: -1 }, byReason: new Map() }));
+    if (!family) byType.set(e.type, (family = { spam: spamKeyOf(source, o, e.type), spamSlot: { slot: -1 }, byReason: new Map() }));
     let reason = family.byReason.get(e.reason);
     if (!reason) family.byReason.set(e.reason, (reason = { aggregate: family.spam + '\u0000' + e.reason, aggregateSlot: { slot: -1 }, byMessage: new Map() }));
     let keys = reason.byMessage.get(e.message);
     if (keys === undefined) {
       keys = {
-        correlator: family.correlator,
         spam: family.spam,
         aggregate: reason.aggregate,
         event: reason.aggregate + '\u0000' + e.message,
@@ -298,34 +293,13 @@ function freezeEvent(e: KubeEvent): KubeEvent {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** One component's correlator caches (client-go keeps them per EventBroadcaster, i.e. per process). */
-class Correlator {
-  readonly aggregates: Lru<AggregateRecord>;
-  readonly logs: Lru<LogRecord>;
-  readonly spam: Lru<SpamRecord>;
-
-  constructor(size: number) {
-    this.aggregates = new Lru(size);
-    this.logs = new Lru(size);
-    this.spam = new Lru(size);
-  }
-}
-
-/** The key of a source's correlator. */
-const sourceKeyOf = (source: EventInput['source']) => source.component + '\u0000' + (source.host ?? '');
-
 export class EventRecorder {
   private readonly options: EventCorrelatorOptions;
   /** The stored Event objects, by name, in creation order. */
   private readonly events = new Map<string, KubeEvent>();
-  /** Per source (component and host), in the order sources first recorded. */
-  private readonly correlators = new Map<string, Correlator>();
-  private readonly correlatorOf = (source: EventInput['source']): Correlator => {
-    const key = sourceKeyOf(source);
-    let c = this.correlators.get(key);
-    if (!c) this.correlators.set(key, (c = new Correlator(this.options.cacheSize)));
-    return c;
-  };
+  private readonly aggregates: Lru<AggregateRecord>;
+  private readonly logs: Lru<LogRecord>;
+  private readonly spam: Lru<SpamRecord>;
   private lastNanos = 0n;
   private nanosOf: { now: number; nanos: bigint } = { now: Number.NaN, nanos: 0n };
   private writes = 0;
@@ -335,20 +309,22 @@ export class EventRecorder {
   constructor(options: Partial<EventCorrelatorOptions> = {}) {
     this.options = { ...DEFAULT_EVENT_CORRELATOR_OPTIONS, ...options };
     if (!Number.isInteger(this.options.cacheSize) || this.options.cacheSize < 1) throw new RangeError(`cacheSize must be a whole number of at least 1 (got ${this.options.cacheSize})`);
+    this.aggregates = new Lru(this.options.cacheSize);
+    this.logs = new Lru(this.options.cacheSize);
+    this.spam = new Lru(this.options.cacheSize);
   }
 
   /** Records one event emitted at virtual time `now` (seconds). */
   record(input: EventInput, now: number): void {
-    const keys = this.interner.keys(input, this.correlatorOf);
-    const { logs } = keys.correlator;
+    const keys = this.interner.keys(input);
     const fresh = this.makeEvent(input, now);
     const aggregated = this.aggregate(fresh, input, keys, now);
     const key = aggregated === fresh ? keys.event : keys.aggregate;
-    const { event: observed, log } = this.observe(logs, aggregated, key, aggregated === fresh ? keys.slots.event : undefined);
-    if (!this.tryAccept(keys, now)) return;
+    const { event: observed, log } = this.observe(aggregated, key, aggregated === fresh ? keys.slots.event : undefined);
+    if (!this.tryAccept(keys.spam, keys.slots.spam, now)) return;
     const writtenKey = observed.message === input.message ? keys.event : keys.aggregate + '\u0000' + observed.message;
     // The logger's entry just touched is the one to update, unless the event is logged under another key.
-    this.write(observed, logs, logs.keyOf(log) === writtenKey ? log : logs.touch(writtenKey));
+    this.write(observed, this.logs.keyOf(log) === writtenKey ? log : this.logs.touch(writtenKey));
   }
 
   /** Goes up by one with every event written (created or counted up): "has anything changed?" in O(1). */
@@ -363,38 +339,27 @@ export class EventRecorder {
 
   toJSON(): EventRecorderState {
     return {
-      version: 2,
+      version: 1,
       options: { ...this.options },
       events: this.list(),
-      correlators: [...this.correlators].map(([source, c]) => [
-        source,
-        {
-          aggregates: c.aggregates.entries().map(([k, v]) => [k, { messages: [...v.messages], lastTimestamp: v.lastTimestamp }]),
-          logs: c.logs.entries().map(([k, v]) => [k, { ...v }]),
-          spam: c.spam.entries().map(([k, v]) => [k, { ...v }]),
-        },
-      ]),
+      aggregates: this.aggregates.entries().map(([k, v]) => [k, { messages: [...v.messages], lastTimestamp: v.lastTimestamp }]),
+      logs: this.logs.entries().map(([k, v]) => [k, { ...v }]),
+      spam: this.spam.entries().map(([k, v]) => [k, { ...v }]),
       lastNanos: this.lastNanos.toString(),
     };
   }
 
   static fromJSON(state: unknown): EventRecorder {
-    const refuse = () => new Error('not an event recorder state (version 2)');
-    if (!isRecord(state) || state.version !== 2 || !isRecord(state.options)) throw refuse();
-    const { events, correlators, lastNanos } = state;
-    if (!Array.isArray(events) || !Array.isArray(correlators) || typeof lastNanos !== 'string' || !/^\d+$/.test(lastNanos)) throw refuse();
+    if (!isRecord(state) || state.version !== 1 || !isRecord(state.options)) throw new Error('not an event recorder state (version 1)');
+    const { events, aggregates, logs, spam, lastNanos } = state;
+    if (!Array.isArray(events) || !Array.isArray(aggregates) || !Array.isArray(logs) || !Array.isArray(spam) || typeof lastNanos !== 'string' || !/^\d+$/.test(lastNanos)) {
+      throw new Error('not an event recorder state (version 1)');
+    }
     const recorder = new EventRecorder(state.options as Partial<EventCorrelatorOptions>);
     for (const e of events as KubeEvent[]) recorder.events.set(e.metadata.name, deepFreeze(structuredClone(e)));
-    for (const entry of correlators as unknown[]) {
-      if (!Array.isArray(entry) || typeof entry[0] !== 'string' || !isRecord(entry[1])) throw refuse();
-      const { aggregates, logs, spam } = entry[1];
-      if (!Array.isArray(aggregates) || !Array.isArray(logs) || !Array.isArray(spam)) throw refuse();
-      const c = new Correlator(recorder.options.cacheSize);
-      recorder.correlators.set(entry[0], c);
-      for (const [k, v] of aggregates as [string, AggregateRecord][]) c.aggregates.set(k, { messages: [...v.messages], lastTimestamp: v.lastTimestamp });
-      for (const [k, v] of logs as [string, LogRecord][]) c.logs.set(k, { ...v });
-      for (const [k, v] of spam as [string, SpamRecord][]) c.spam.set(k, { ...v });
-    }
+    for (const [k, v] of aggregates as [string, AggregateRecord][]) recorder.aggregates.set(k, { messages: [...v.messages], lastTimestamp: v.lastTimestamp });
+    for (const [k, v] of logs as [string, LogRecord][]) recorder.logs.set(k, { ...v });
+    for (const [k, v] of spam as [string, SpamRecord][]) recorder.spam.set(k, { ...v });
     recorder.lastNanos = BigInt(lastNanos);
     return recorder;
   }
@@ -431,12 +396,11 @@ export class EventRecorder {
 
   /** EventAggregate: the event to log — `event` itself, or a combined one logged under the aggregate key. */
   private aggregate(event: KubeEvent, input: EventInput, keys: EventKeys, now: number): KubeEvent {
-    const { aggregates } = keys.correlator;
-    const entry = aggregates.touch(keys.aggregate, keys.slots.aggregate);
-    let record = aggregates.value(entry);
+    const entry = this.aggregates.touch(keys.aggregate, keys.slots.aggregate);
+    let record = this.aggregates.value(entry);
     if (!record || now - record.lastTimestamp > this.options.aggregateWindowSeconds) {
       record = { messages: [], lastTimestamp: now };
-      aggregates.setValue(entry, record);
+      this.aggregates.setValue(entry, record);
     }
     if (!record.messages.includes(input.message)) record.messages.push(input.message);
     record.lastTimestamp = now;
@@ -453,11 +417,11 @@ export class EventRecorder {
   }
 
   /** eventObserve: an event logged before takes its name, first timestamp and count + 1. Returns the logger's slot too. */
-  private observe(logs: Lru<LogRecord>, event: KubeEvent, key: string, hint?: SlotHint): { event: KubeEvent; log: number } {
-    const log = logs.touch(key, hint);
-    const last = logs.value(log);
+  private observe(event: KubeEvent, key: string, hint?: SlotHint): { event: KubeEvent; log: number } {
+    const log = this.logs.touch(key, hint);
+    const last = this.logs.value(log);
     if (!last) {
-      logs.setValue(log, { count: event.count, firstTimestamp: event.firstTimestamp, name: event.metadata.name });
+      this.logs.setValue(log, { count: event.count, firstTimestamp: event.firstTimestamp, name: event.metadata.name });
       return { event, log };
     }
     const observed =
@@ -469,12 +433,11 @@ export class EventRecorder {
   }
 
   /** The spam filter's token bucket (golang.org/x/time/rate AllowN): a refused event costs nothing. */
-  private tryAccept(keys: EventKeys, now: number): boolean {
+  private tryAccept(key: string, hint: SlotHint, now: number): boolean {
     const { spamBurst: burst, spamQps: qps } = this.options;
-    const { spam } = keys.correlator;
-    const entry = spam.touch(keys.spam, keys.slots.spam);
-    let record = spam.value(entry);
-    if (!record) spam.setValue(entry, (record = { tokens: burst }));
+    const entry = this.spam.touch(key, hint);
+    let record = this.spam.value(entry);
+    if (!record) this.spam.setValue(entry, (record = { tokens: burst }));
     const elapsed = record.last === undefined ? Infinity : Math.max(0, now - record.last);
     const tokens = Math.min(burst, record.tokens + elapsed * qps);
     if (tokens < 1) return false;
@@ -487,7 +450,7 @@ export class EventRecorder {
    * The sink: an update patches count, last timestamp and message; else (or if gone) a create.
    * `log` is the logger's entry under the event key of what gets written (the event's own message).
    */
-  private write(event: KubeEvent, logs: Lru<LogRecord>, log: number): void {
+  private write(event: KubeEvent, log: number): void {
     // A first event (count 1) is a create: no stored one to look up.
     const stored = event.count > 1 ? this.events.get(event.metadata.name) : undefined;
     // The event is the recorder's own fresh object (makeEvent copied the caller's parts): stored as is.
@@ -495,11 +458,11 @@ export class EventRecorder {
     this.events.set(event.metadata.name, freezeEvent(written));
     this.writes++;
     // UpdateState: remember what the server now holds, under the event's own key.
-    const record = logs.value(log);
+    const record = this.logs.value(log);
     if (record) {
       record.count = written.count;
       record.firstTimestamp = written.firstTimestamp;
       record.name = written.metadata.name;
-    } else logs.setValue(log, { count: written.count, firstTimestamp: written.firstTimestamp, name: written.metadata.name });
+    } else this.logs.setValue(log, { count: written.count, firstTimestamp: written.firstTimestamp, name: written.metadata.name });
   }
 }
