@@ -6,9 +6,9 @@ import { fromRFC3339 } from '../../src/sim/api/rfc3339';
 import type { Container, ControllerRevision, Pod, PodTemplateSpec } from '../../src/sim/api/types';
 import { toRFC3339 } from '../../src/sim/api/virtualTime';
 import { DEFAULT_FEATURE_GATES, withFeatureGates } from '../../src/sim/controller/featureGates';
-import { checkInPlaceUpdateCompleted } from '../../src/sim/controller/inplaceCompletion';
+import { checkContainersInPlaceUpdateCompleted, checkInPlaceUpdateCompleted } from '../../src/sim/controller/inplaceCompletion';
 import { calculateInPlaceUpdateSpec } from '../../src/sim/controller/inplaceSpec';
-import { parseInPlaceUpdateState } from '../../src/sim/controller/inplaceState';
+import { parseInPlaceUpdateState, type InPlaceUpdateState } from '../../src/sim/controller/inplaceState';
 import { refreshInPlaceUpdate } from '../../src/sim/controller/inplaceRefresh';
 import { inPlaceUpdatePod } from '../../src/sim/controller/inplaceUpdate';
 import { createPatch } from '../../src/sim/controller/jsonPatch';
@@ -193,5 +193,44 @@ describe('value helpers', () => {
     expect(parseQuantity('1')).toBe(parseQuantity('1000m'));
     expect(parseQuantity('1Gi')).toBe(parseQuantity('1024Mi'));
     expect(parseQuantity('1e3')).toBe(parseQuantity('1k'));
+  });
+});
+
+describe('checkContainersInPlaceUpdateCompleted: which recorded containers are still waiting', () => {
+  const state = (last: InPlaceUpdateState['lastContainerStatuses']): InPlaceUpdateState => ({
+    revision: 'r-2',
+    updateTimestamp: 0,
+    lastContainerStatuses: last,
+  });
+  const podWith = (statuses: { name: string; image: string; imageID: string }[]): Pod => ({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: 'p', namespace: 'default' },
+    spec: { containers: [{ name: 'a', image: 'nginx:1.26' }, { name: 'b', image: 'busybox' }] },
+    status: { containerStatuses: statuses.map((s) => ({ ...s, ready: true, restartCount: 1 })) },
+  });
+
+  it('lists the recorded containers without a status (sorted), and is done once every one reports a new imageID', () => {
+    const old = { a: { imageID: 'a-old' }, b: { imageID: 'b-old' } };
+    const onlyA = podWith([{ name: 'a', image: 'nginx:1.26', imageID: 'a-new' }]);
+    expect(checkContainersInPlaceUpdateCompleted(onlyA, state(old), gates)).toBe('not found statuses of containers map[b:{b-old}]');
+    const both = podWith([
+      { name: 'b', image: 'busybox:latest', imageID: 'b-new' },
+      { name: 'a', image: 'nginx:1.26', imageID: 'a-new' },
+    ]);
+    expect(checkContainersInPlaceUpdateCompleted(both, state(old), gates)).toBeUndefined();
+  });
+
+  it('waits while a container reports its old imageID under another image, and counts a name reported twice once', () => {
+    const old = { a: { imageID: 'a-old' } };
+    expect(checkContainersInPlaceUpdateCompleted(podWith([{ name: 'a', image: 'nginx:1.25', imageID: 'a-old' }]), state(old), gates)).toBe(
+      'container a imageID not changed',
+    );
+    const twice = podWith([
+      { name: 'a', image: 'nginx:1.26', imageID: 'a-new' },
+      { name: 'a', image: 'nginx:1.25', imageID: 'a-old' },
+    ]);
+    expect(checkContainersInPlaceUpdateCompleted(twice, state(old), gates)).toBeUndefined();
+    expect(checkContainersInPlaceUpdateCompleted(podWith([]), state(null), gates)).toBeUndefined();
   });
 });

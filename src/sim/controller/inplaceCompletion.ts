@@ -110,6 +110,13 @@ export function checkContainersInPlaceUpdateCompleted(pod: Pod, state: InPlaceUp
   return result;
 }
 
+/** The spec's image of a container, `:latest` added when it has no tag (as kruise compares them). */
+function specImageOf(pod: Pod, name: string): string | undefined {
+  const image = pod.spec.containers.find((c) => c.name === name)?.image;
+  if (image === undefined) return undefined;
+  return image.includes(':') ? image : `${image}:latest`;
+}
+
 function containersCompleted(pod: Pod, state: InPlaceUpdateState, featureGates: FeatureGates): string | undefined {
   const metas = getRuntimeContainerMetaSet(pod);
   if (state.updateEnvFromMetadata) {
@@ -122,23 +129,21 @@ function containersCompleted(pod: Pod, state: InPlaceUpdateState, featureGates: 
   }
   if (metas && allContainersHashConsistent(pod, metas, 'plain')) return undefined;
 
-  // The spec's image of a container, `:latest` added when it has no tag (as kruise compares them).
-  const specImage = (name: string): string | undefined => {
-    const image = pod.spec.containers.find((c) => c.name === name)?.image;
-    if (image === undefined) return undefined;
-    return image.includes(':') ? image : `${image}:latest`;
-  };
   const expected = state.lastContainerStatuses ?? {};
-  const found = new Set<string>();
-  for (const s of pod.status.containerStatuses ?? []) {
+  const statuses = pod.status.containerStatuses ?? [];
+  let found = 0;
+  for (let i = 0; i < statuses.length; i++) {
+    const s = statuses[i];
     const old = Object.hasOwn(expected, s.name) ? expected[s.name] : undefined;
-    if (!old || found.has(s.name)) continue;
-    if ((old.imageID ?? '') === (s.imageID ?? '') && specImage(s.name) !== s.image) return `container ${s.name} imageID not changed`;
-    found.add(s.name);
+    // (a name reported twice counts once, at its first status)
+    if (!old || statuses.findIndex((x) => x.name === s.name) !== i) continue;
+    if ((old.imageID ?? '') === (s.imageID ?? '') && specImageOf(pod, s.name) !== s.image) return `container ${s.name} imageID not changed`;
+    found++;
   }
-  const missing = Object.keys(expected).filter((name) => !found.has(name));
-  if (missing.length > 0) return `not found statuses of containers ${formatStatuses(Object.fromEntries(missing.map((name) => [name, expected[name]])))}`;
-  return undefined;
+  const names = Object.keys(expected);
+  if (found === names.length) return undefined;
+  const missing = names.filter((name) => !statuses.some((s) => s.name === name && expected[name]));
+  return `not found statuses of containers ${formatStatuses(Object.fromEntries(missing.map((name) => [name, expected[name]])))}`;
 }
 
 /**
