@@ -45,7 +45,7 @@ export interface PodReadings {
    * Answers later steps keep about the same pod, next to its readings (one lookup per pod rather
    * than a table per kind of answer): refreshPodState found nothing to do under these inputs …
    */
-  quietRefresh: { lifecycle: CloneSet['spec']['lifecycle']; updateRevision: string; featureGates: FeatureGates } | undefined;
+  quietRefresh: { lifecycle: CloneSet['spec']['lifecycle']; updateRevision: string; featureGates: FeatureGates; result: Readonly<{ pod: Pod; lifecycleChanged: false }> } | undefined;
   /** … and the last in-place completion check. */
   inPlaceCompleted: { state: InPlaceUpdateState; featureGates: FeatureGates; result: string | undefined } | undefined;
 }

@@ -59,7 +59,7 @@ export function refreshPodState(cs: CloneSet, pod: Pod, updateRevision: string, 
   const readings = podReadings(pod);
   const quiet = readings.quietRefresh;
   if (quiet && quiet.lifecycle === cs.spec.lifecycle && quiet.updateRevision === updateRevision && quiet.featureGates === featureGates) {
-    return { pod, lifecycleChanged: false };
+    return quiet.result;
   }
   const result = computeRefreshPodState(cs, pod, updateRevision, now, featureGates);
   const nothingToDo = result.pod === pod && !result.lifecycleChanged && result.requeueAfter === undefined && result.error === undefined;
@@ -67,7 +67,7 @@ export function refreshPodState(cs: CloneSet, pod: Pod, updateRevision: string, 
   // it), the CloneSet's lifecycle hooks, the update revision and the gates — time only matters while
   // an in-place grace period runs. Every reconcile refreshes every pod, so such answers are kept.
   if (nothingToDo && Object.isFrozen(pod) && !hasInPlaceGrace(pod)) {
-    readings.quietRefresh = { lifecycle: cs.spec.lifecycle, updateRevision, featureGates };
+    readings.quietRefresh = { lifecycle: cs.spec.lifecycle, updateRevision, featureGates, result: Object.freeze({ pod, lifecycleChanged: false }) };
   }
   return result;
 }
