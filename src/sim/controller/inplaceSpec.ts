@@ -207,6 +207,11 @@ export function calculateInPlaceUpdateSpec(
   return 'spec' in plan ? plan.spec : null;
 }
 
+/** A changed field as a template path: "/spec/containers/0/env" → "spec.template.spec.containers[0].env". */
+function templateFieldOf(path: string): string {
+  return `spec.template${path.replace(/\/(\d+)(?=\/|$)/g, '[$1]').replace(/\//g, '.')}`;
+}
+
 /**
  * The same decision with its reason: the in-place plan, or what forces a recreate (for the "Why"
  * records: the template path that changed, or the missing piece).
@@ -235,29 +240,27 @@ export function planInPlaceUpdate(
     updateEnvFromMetadata: false,
     graceSeconds: opts.gracePeriodSeconds ?? 0,
   };
-  // The changed field, as a template path: "spec.template.spec.containers[0].env".
-  const field = (path: string) => `spec.template${path.replace(/\/(\d+)(?=\/|$)/g, '[$1]').replace(/\//g, '.')}`;
   const metadataOps: JsonPatchOperation[] = [];
   for (const patch of patches) {
     const op = { ...patch, path: patch.path.replace('/spec/template', '') };
     if (!op.path.startsWith('/spec/')) {
-      if (!op.path.startsWith('/metadata/')) return { blocker: field(op.path) };
+      if (!op.path.startsWith('/metadata/')) return { blocker: templateFieldOf(op.path) };
       metadataOps.push(op);
       continue;
     }
-    if (op.op !== 'replace') return { blocker: field(op.path) };
+    if (op.op !== 'replace') return { blocker: templateFieldOf(op.path) };
     const image = IMAGE_PATH.exec(op.path);
     if (image) {
       const idx = Number(image[1]);
-      if (oldTemp.spec.containers.length <= idx || typeof op.value !== 'string') return { blocker: field(op.path) };
+      if (oldTemp.spec.containers.length <= idx || typeof op.value !== 'string') return { blocker: templateFieldOf(op.path) };
       spec.containerImages[oldTemp.spec.containers[idx].name ?? ''] = op.value;
       continue;
     }
     if (featureGates.InPlaceWorkloadVerticalScaling && RESOURCES_PATH.test(op.path)) {
-      if (!addResourceChange(op, oldTemp, spec)) return { blocker: field(op.path) };
+      if (!addResourceChange(op, oldTemp, spec)) return { blocker: templateFieldOf(op.path) };
       continue;
     }
-    return { blocker: field(op.path) };
+    return { blocker: templateFieldOf(op.path) };
   }
   if (featureGates.InPlaceWorkloadVerticalScaling && Object.keys(spec.containerResources).length > 0) {
     let sameQos = false;

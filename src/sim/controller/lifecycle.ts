@@ -153,18 +153,22 @@ export function updatePodLifecycleWithHandler(pod: Pod, state: LifecycleState, h
  * "Updated" when spec.lifecycle is set and its inPlaceUpdate hook is not fully satisfied — which, as
  * in kruise, includes a lifecycle with no inPlaceUpdate hook at all (one reconcile in Updated).
  */
+/** Where an updated pod goes: Updated while inPlaceUpdate hooks still hold it, else Normal. */
+function stateAfterUpdate(lifecycle: CloneSet['spec']['lifecycle'], pod: Pod): LifecycleState {
+  return lifecycle && !isPodAllHooked(lifecycle.inPlaceUpdate, pod) ? 'Updated' : 'Normal';
+}
+
 export function lifecycleStateAfterRefresh(cs: CloneSet, pod: Pod, updateRevision: string, updateCompleted: () => boolean): LifecycleState | undefined {
   const lifecycle = cs.spec.lifecycle;
-  const afterUpdate = (): LifecycleState => (lifecycle && !isPodAllHooked(lifecycle.inPlaceUpdate, pod) ? 'Updated' : 'Normal');
   switch (getLifecycleState(pod)) {
     case 'PreparingNormal': {
       const ready = lifecycle?.preNormal ? isPodAllHooked(lifecycle.preNormal, pod) : (pod.spec.nodeName ?? '') !== '';
       return ready ? 'Normal' : undefined;
     }
     case 'PreparingUpdate':
-      return equalToRevisionHash(pod, updateRevision) ? afterUpdate() : undefined;
+      return equalToRevisionHash(pod, updateRevision) ? stateAfterUpdate(lifecycle, pod) : undefined;
     case 'Updating':
-      return updateCompleted() ? afterUpdate() : undefined;
+      return updateCompleted() ? stateAfterUpdate(lifecycle, pod) : undefined;
     case 'Updated':
       return !lifecycle?.inPlaceUpdate || isPodAllHooked(lifecycle.inPlaceUpdate, pod) ? 'Normal' : undefined;
     default:
