@@ -305,6 +305,23 @@ describe('node layer: termination', () => {
     expect(c.eventLines('p1').map((l) => l.split(' ')[1])).toEqual(['Scheduled', 'Pulling']);
   });
 
+  it('stops the timers of a pod that leaves the store mid-way (a forced delete while pulling or starting)', () => {
+    for (const at of [3, 5.5]) {
+      const c = new FakeCluster();
+      c.createPod({ name: 'p1' });
+      c.advance(at);
+      const pod = c.pod('p1');
+      c.podMap.delete('p1');
+      c.layer.podRemoved(pod);
+      // nothing left to run: the pull (or the start) that was under way is cancelled with the pod
+      expect(c.clock.pendingForeground()).toBe(0);
+      const seen = c.events.length;
+      c.advance(60);
+      expect(c.events.length).toBe(seen);
+      expect(c.layer.describe().nodes.flatMap((n) => n.pods)).toEqual([]);
+    }
+  });
+
   it('removes a pod that was never bound at once', () => {
     const c = new FakeCluster();
     c.createPod({ name: 'p1' });

@@ -3,6 +3,11 @@
 // restart when its definition changes, graceful stop. An XState machine on the virtual clock;
 // every delay is named and read from context. containerStatus.ts turns its snapshots into the
 // API's ContainerStatus; events reach the cluster through the port.
+// Delays are the machine's own timers on the port (a state starts its delay on entry and cancels
+// it on exit; the delay's end is the event `DELAY.<name>`) rather than XState's `after`: XState
+// keeps each delayed event in its scheduler's tables, which made them the largest thing a rollout
+// kept alive between garbage collections. At most one delay runs per container: the states that
+// have one are never active together.
 import { assign, fromCallback, setup, type SnapshotFrom } from 'xstate';
 import type { Container } from '../api/types';
 import { jsonEqual } from '../api/jsonEqual';
@@ -25,6 +30,10 @@ export interface ContainerPort {
   containerId(restartCount: number): string;
   /** A timer that does not keep the cluster from resting (back-off retries). Returns a canceller. */
   backgroundTimer(fn: () => void, ms: number): () => void;
+  /** Starts the container's delay (virtual ms); `fn` runs when it ends. Replaces a delay still running. */
+  startDelay(fn: () => void, ms: number): void;
+  /** Cancels the container's delay, if one runs. */
+  cancelDelay(): void;
 }
 
 /** Kubelet timings in virtual milliseconds. */
@@ -77,7 +86,29 @@ export interface ContainerContext {
 export type ContainerEvent =
   | { type: 'SPEC_CHANGED'; spec: Container }
   | { type: 'STOP' }
-  | { type: 'RETRY' };
+  | { type: 'RETRY' }
+  | { type: `DELAY.${DelayName}` };
+
+/** The container's named delays (each read from context when its state is entered). */
+export type DelayName = 'pull' | 'start' | 'stop' | 'readiness' | 'podResync';
+
+function delayMs(context: ContainerContext, delay: DelayName): number {
+  switch (delay) {
+    case 'pull':
+      return context.pull?.ms ?? 0;
+    case 'start':
+      return context.timings.startMs;
+    case 'stop':
+      return context.timings.stopMs;
+    case 'readiness':
+      return readinessDelayMs(context.spec);
+    case 'podResync':
+      return context.timings.podResyncMs;
+  }
+}
+
+/** The entry action that starts a state's delay. */
+const delay = (name: DelayName) => ({ type: 'startDelay', params: { delay: name } }) as const;
 
 const HASHED_FIELDS: (keyof ContainerSpecHashInput)[] = ['name', 'image', 'env', 'command', 'args', 'ports', 'resources'];
 
@@ -133,14 +164,12 @@ export const containerMachine = setup({
     definitionChanged: ({ context, event }) => event.type === 'SPEC_CHANGED' && containerDefinitionChanged(context.spec, event.spec),
     stopRequested: ({ context }) => context.stopRequested,
   },
-  delays: {
-    pull: ({ context }) => context.pull?.ms ?? 0,
-    start: ({ context }) => context.timings.startMs,
-    stop: ({ context }) => context.timings.stopMs,
-    readiness: ({ context }) => readinessDelayMs(context.spec),
-    podResync: ({ context }) => context.timings.podResyncMs,
-  },
   actions: {
+    startDelay: ({ context, self }, params: { delay: DelayName }) => {
+      const event = { type: `DELAY.${params.delay}` } as const;
+      context.port.startDelay(() => self.send(event), delayMs(context, params.delay));
+    },
+    cancelDelay: ({ context }) => context.port.cancelDelay(),
     recordPulling: ({ context }) => context.port.record('Normal', 'Pulling', `Pulling image "${imageOf(context)}"`),
     planPull: assign({ pull: ({ context }) => context.port.beginPull(imageOf(context)) }),
     storeImage: ({ context }) => context.port.completePull(imageOf(context)),
@@ -217,17 +246,19 @@ export const containerMachine = setup({
       always: imageChoice([]),
     },
     pulling: {
-      entry: ['recordPulling', 'planPull'],
-      after: {
-        pull: [
+      entry: ['recordPulling', 'planPull', delay('pull')],
+      exit: 'cancelDelay',
+      on: {
+        'DELAY.pull': [
           { guard: 'pullFails', target: 'errImagePull' },
           { target: 'creating', actions: ['storeImage', 'recordPulled'] },
         ],
       },
     },
     errImagePull: {
-      entry: ['recordPullFailed', 'waitErrImagePull'],
-      after: { podResync: 'imagePullBackOff' },
+      entry: ['recordPullFailed', 'waitErrImagePull', delay('podResync')],
+      exit: 'cancelDelay',
+      on: { 'DELAY.podResync': 'imagePullBackOff' },
     },
     imagePullBackOff: {
       entry: ['recordBackOff', 'waitImagePullBackOff'],
@@ -241,8 +272,10 @@ export const containerMachine = setup({
       entry: ['recordNeverPull', 'waitNeverPull'],
     },
     creating: {
-      after: {
-        start: [
+      entry: delay('start'),
+      exit: 'cancelDelay',
+      on: {
+        'DELAY.start': [
           // Without a readiness probe the container is ready at once: straight to `ready`.
           { guard: 'noReadinessProbe', target: 'running.ready', actions: ['createReadyInstance', 'recordCreated', 'recordStarted'] },
           { target: 'running', actions: ['createInstance', 'recordCreated', 'recordStarted'] },
@@ -255,7 +288,9 @@ export const containerMachine = setup({
         probing: {
           // (a probe removed while probing: ready at once, as before the probe was there)
           always: { guard: 'noReadinessProbe', target: 'ready', actions: 'markReady' },
-          after: { readiness: { target: 'ready', actions: 'markReady' } },
+          entry: delay('readiness'),
+          exit: 'cancelDelay',
+          on: { 'DELAY.readiness': { target: 'ready', actions: 'markReady' } },
         },
         ready: {},
       },
@@ -269,24 +304,23 @@ export const containerMachine = setup({
     },
     /** Stopping the old instance before starting one from the new definition. */
     killing: {
-      entry: 'recordRestartKilling',
-      after: {
+      entry: ['recordRestartKilling', delay('stop')],
+      exit: 'cancelDelay',
+      on: {
         // The old instance has stopped: on to what `waiting` would choose, in one step.
-        stop: [
+        'DELAY.stop': [
           { guard: 'stopRequested', target: 'exited', actions: 'exitCurrent' },
           ...imageChoice(['exitCurrent']),
         ],
-      },
-      on: {
         SPEC_CHANGED: { actions: 'adoptSpec' },
         STOP: { actions: 'requestStop' },
       },
     },
     /** The pod is being deleted: a graceful stop, then gone. */
     stopping: {
-      entry: 'recordStopKilling',
-      after: { stop: { target: 'exited', actions: 'exitCurrent' } },
-      on: { SPEC_CHANGED: { actions: 'adoptSpec' }, STOP: {} },
+      entry: ['recordStopKilling', delay('stop')],
+      exit: 'cancelDelay',
+      on: { 'DELAY.stop': { target: 'exited', actions: 'exitCurrent' }, SPEC_CHANGED: { actions: 'adoptSpec' }, STOP: {} },
     },
     /** Final: the parent pod machine hears `xstate.done.actor.<name>`. */
     exited: { type: 'final' },

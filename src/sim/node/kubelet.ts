@@ -33,6 +33,8 @@ interface PodWorker {
   name: string;
   uid: string | undefined;
   actor: PodActor;
+  /** Each container's port (their delays are cancelled when the pod is forgotten mid-way). */
+  ports: KubeletContainerPort[];
   podIP: string;
   hostIP: string;
   startTime: number;
@@ -81,6 +83,8 @@ function othersConditionsDiffer(a: Pod, b: Pod): boolean {
  */
 class KubeletContainerPort implements ContainerPort {
   readonly pulledWithoutWaiting: boolean;
+  /** The container's running delay (one at a time). */
+  private delay: number | undefined;
 
   constructor(
     private readonly host: NodeHost,
@@ -122,6 +126,20 @@ class KubeletContainerPort implements ContainerPort {
   backgroundTimer(fn: () => void, ms: number): () => void {
     const id = this.clock.setTimeout(fn, ms, { background: true });
     return () => this.clock.clearTimeout(id);
+  }
+
+  startDelay(fn: () => void, ms: number): void {
+    this.cancelDelay();
+    this.delay = this.clock.setTimeout(() => {
+      this.delay = undefined;
+      fn();
+    }, ms);
+  }
+
+  cancelDelay(): void {
+    if (this.delay === undefined) return;
+    this.clock.clearTimeout(this.delay);
+    this.delay = undefined;
   }
 }
 
@@ -166,10 +184,8 @@ export class Kubelet {
     if (this.workers.has(key)) return;
     const node = this.host.nodes().find((n) => n.metadata.name === this.nodeName);
     const hostIP = node?.status.addresses?.find((a) => a.type === 'InternalIP')?.address ?? `192.168.0.${10 + this.nodeNumber}`;
-    const actor = createActor(podMachine, {
-      input: { containers: pod.spec.containers.map((c) => this.containerInput(pod, c)) },
-      clock: this.clock,
-    });
+    const containers = pod.spec.containers.map((c) => this.containerInput(pod, c));
+    const actor = createActor(podMachine, { input: { containers }, clock: this.clock });
     // Any snapshot of the pod may change the reported status; a container's only when what its
     // status is made of changed (a finished pull, say, changes nothing the API shows).
     const changed = { next: () => this.markDirty(this, key) };
@@ -191,6 +207,7 @@ export class Kubelet {
       hostIP,
       startTime: this.host.now(),
       actor,
+      ports: containers.map((c) => c.port),
       reported: new Map(),
     };
     this.workers.set(key, worker);
@@ -229,7 +246,10 @@ export class Kubelet {
     const w = this.workers.get(key);
     if (!w || w.uid !== pod.metadata.uid) return;
     this.workers.delete(key);
+    // A stopped machine runs no exit actions: a delay still running (a pod removed mid-pull, say)
+    // is cancelled here.
     w.actor.stop();
+    for (const port of w.ports) port.cancelDelay();
     this.addresses.release(w.podIP);
   }
 
@@ -313,7 +333,7 @@ export class Kubelet {
     };
   }
 
-  private containerInput(pod: Pod, spec: Container): ContainerInput {
+  private containerInput(pod: Pod, spec: Container): ContainerInput & { port: KubeletContainerPort } {
     const host = this.host;
     const { namespace = '', name, uid } = pod.metadata;
     const port = new KubeletContainerPort(

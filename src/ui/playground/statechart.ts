@@ -58,12 +58,19 @@ function targetsOf(t: unknown): string[] {
 /** `.waiting` and `waiting` both name a sibling at the top level; `running.ready` a child. */
 const topLevel = (target: string) => target.replace(/^\./, '').split('.')[0];
 
+/** An event as the chart labels it: a child's completion is "done", the end of a machine's named delay (`DELAY.<name>`) "after <name>". */
+function eventLabel(event: string): string {
+  if (event.startsWith('xstate.done.actor.')) return 'done';
+  if (event.startsWith('DELAY.')) return `after ${event.slice('DELAY.'.length)}`;
+  return event;
+}
+
 function edgesOf(name: string, config: StateConfig): ChartEdge[] {
   const edges: ChartEdge[] = [];
   const add = (label: string, t: unknown) => {
     for (const target of targetsOf(t)) if (target) edges.push({ from: name, to: topLevel(target), label });
   };
-  for (const [event, t] of Object.entries(config.on ?? {})) add(event.replace(/^xstate\.done\.actor\..*/, 'done'), t);
+  for (const [event, t] of Object.entries(config.on ?? {})) add(eventLabel(event), t);
   for (const [delay, t] of Object.entries(config.after ?? {})) add(`after ${delay}`, t);
   if (config.always) add('always', config.always);
   return edges;
