@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { setDefaultsCloneSet } from '../../src/sim/api/defaults';
 import type { CloneSet, ControllerRevision, Pod } from '../../src/sim/api/types';
 import { DEFAULT_FEATURE_GATES } from '../../src/sim/controller/featureGates';
+import { equalToRevisionHash } from '../../src/sim/controller/podState';
 import {
   applyRevision,
   controllerRevisionName,
@@ -167,6 +168,16 @@ describe('truncateHistory', () => {
     const doomed = truncateHistory(cs, [pod(names[1])], revisions, names[4], names[5]);
     // history = revisions 1, 3, 4 (index 0, 2, 3); keep the newest one.
     expect(doomed.map((r) => r.metadata.name)).toEqual([names[0], names[2]]);
+  });
+
+  it('counts a pod labelled with the short hash alone as using the revision (EqualToRevisionHash)', () => {
+    const cs = cloneSet('app:5', (c) => (c.spec.revisionHistoryLimit = 0));
+    const short = names[2].slice(names[2].lastIndexOf('-') + 1);
+    const doomed = truncateHistory(cs, [pod(short), pod(names[0]), pod('')], revisions, names[4], names[5]);
+    expect(doomed.map((r) => r.metadata.name)).toEqual([names[1], names[3]]);
+    // the same answer pod by pod, as kruise asks it
+    const asked = revisions.filter((r) => ![names[4], names[5]].includes(r.metadata.name) && ![short, names[0], ''].some((l) => equalToRevisionHash(pod(l), r.metadata.name)));
+    expect(asked.map((r) => r.metadata.name)).toEqual([names[1], names[3]]);
   });
 
   it('deletes nothing within the limit (default 10)', () => {

@@ -15,7 +15,7 @@ import {
 import { goMarshalSorted, podTemplateToGoJson } from '../api/goJson';
 import type { CloneSet, ControllerRevision, Pod, PodTemplateSpec, VolumeClaimTemplate } from '../api/types';
 import { controllerRefOf } from './podCreation';
-import { equalToRevisionHash } from './podState';
+import { getShortHash, podReadings } from './podState';
 import { deepFreeze } from '../store';
 
 /** Kubernetes cuts the parent's name so that `<name>-<hash>` stays a valid object name. */
@@ -262,12 +262,18 @@ export function truncateHistory(
   currentRevision: string,
   updateRevision: string,
 ): ControllerRevision[] {
-  const history = sortControllerRevisions(revisions).filter(
-    (r) =>
-      r.metadata.name !== currentRevision &&
-      r.metadata.name !== updateRevision &&
-      !pods.some((p) => equalToRevisionHash(p, r.metadata.name)),
-  );
+  const candidates = revisions.filter((r) => r.metadata.name !== currentRevision && r.metadata.name !== updateRevision);
+  if (candidates.length === 0) return [];
+  // The revisions the pods' labels name (equalToRevisionHash: the whole label, or its short hash),
+  // read once rather than per revision.
+  const labels = new Set<string>();
+  const shortHashes = new Set<string>();
+  for (const p of pods) {
+    const r = podReadings(p);
+    labels.add(r.revisionHash);
+    shortHashes.add(r.shortHash);
+  }
+  const history = sortControllerRevisions(candidates).filter((r) => !labels.has(r.metadata.name) && !shortHashes.has(getShortHash(r.metadata.name)));
   const limit = cs.spec.revisionHistoryLimit ?? DEFAULT_REVISION_HISTORY_LIMIT;
   return history.length <= limit ? [] : history.slice(0, history.length - limit);
 }
