@@ -43,6 +43,23 @@ export interface WatchEvent<K extends StoredKind = StoredKind> {
 
 export type Watcher = (e: WatchEvent) => void;
 
+const MEMO = Symbol('memo');
+
+/**
+ * Every stored version carries a memo: a small mutable object, not enumerable, where readers keep
+ * what they derive from that version (the controller's pod readings, say). The version itself is
+ * frozen and never changes, so nothing kept there goes stale; a new version starts with an empty
+ * memo, and copies (spread, structuredClone, JSON) do not take it along. Undefined for objects the
+ * store did not write.
+ */
+export function memoOf(o: object): Record<string, unknown> | undefined {
+  return (o as { [MEMO]?: Record<string, unknown> })[MEMO];
+}
+
+function attachMemo(o: object): void {
+  Object.defineProperty(o, MEMO, { value: {} });
+}
+
 /** Freezes everything reachable that is not frozen yet (shared, already stored parts stop the walk). */
 export function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) freezeFresh(value);
@@ -141,6 +158,7 @@ export class ObjectStore {
     if (kind === 'CloneSet') stored.metadata.generation = 1;
     // The API server's pod strategy on create: whatever status was sent, a new pod is Pending.
     if (kind === 'Pod') (stored as Pod).status = { phase: 'Pending' };
+    attachMemo(stored);
     deepFreeze(stored);
     table.set(key, stored);
     this.emit({ type: 'ADDED', kind, object: stored });
@@ -157,6 +175,7 @@ export class ObjectStore {
     stored.metadata.uid = old.metadata.uid;
     stored.metadata.creationTimestamp = old.metadata.creationTimestamp;
     stored.metadata.resourceVersion = String(++this.rv);
+    attachMemo(stored);
     deepFreeze(stored);
     table.set(key, stored);
     this.emit({ type: 'MODIFIED', kind, object: stored, old });

@@ -10,6 +10,7 @@ import {
 import type { CloneSet, Pod, PodCondition } from '../api/types';
 import type { FeatureGates } from './featureGates';
 import type { InPlaceUpdateState } from './inplaceState';
+import { memoOf } from '../store';
 
 export function getPodCondition(pod: Pod, type: string): PodCondition | undefined {
   const conditions = pod.status.conditions;
@@ -50,11 +51,17 @@ export interface PodReadings {
   inPlaceCompleted: { state: InPlaceUpdateState; featureGates: FeatureGates; result: string | undefined } | undefined;
 }
 
+/** Readings of frozen pods the store did not write (the store's own keep theirs in their memo). */
 const readingsOf = new WeakMap<Pod, PodReadings>();
 
-/** The readings of a pod: kept for a frozen pod (the store's), taken afresh (and not kept) for any other. */
+/**
+ * The readings of a pod: kept with a stored pod (in its memo) or another frozen one, taken afresh
+ * (and not kept) for any other.
+ */
 export function podReadings(pod: Pod): PodReadings {
-  const frozen = Object.isFrozen(pod);
+  const memo = memoOf(pod) as { readings?: PodReadings } | undefined;
+  if (memo?.readings) return memo.readings;
+  const frozen = memo === undefined && Object.isFrozen(pod);
   const known = frozen ? readingsOf.get(pod) : undefined;
   if (known) return known;
   const revisionHash = pod.metadata.labels?.[LABEL_CONTROLLER_REVISION_HASH] ?? '';
@@ -71,7 +78,8 @@ export function podReadings(pod: Pod): PodReadings {
     quietRefresh: undefined,
     inPlaceCompleted: undefined,
   };
-  if (frozen) readingsOf.set(pod, readings);
+  if (memo) memo.readings = readings;
+  else if (frozen) readingsOf.set(pod, readings);
   return readings;
 }
 

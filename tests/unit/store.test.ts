@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import type { Pod } from '../../src/sim/api/types';
+import { isPodReady, podReadings } from '../../src/sim/controller/podState';
+import { memoOf, ObjectStore } from '../../src/sim/store';
+
+function pod(name: string, ready: boolean): Pod {
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, namespace: 'default', labels: { 'controller-revision-hash': 'web-abc' } },
+    spec: { containers: [{ name: 'nginx', image: 'nginx' }] },
+    status: { phase: 'Running', conditions: [{ type: 'Ready', status: ready ? 'True' : 'False', lastTransitionTime: 3 }] },
+  };
+}
+
+describe('object store', () => {
+  it('stores frozen versions with a fresh resourceVersion, sharing nothing with the caller', () => {
+    const store = new ObjectStore(() => 7);
+    const given = pod('a', true);
+    const created = store.create('Pod', given);
+    expect(Object.isFrozen(created) && Object.isFrozen(created.metadata) && Object.isFrozen(created.spec.containers[0])).toBe(true);
+    expect(created.metadata).toMatchObject({ uid: '00000000-0000-4000-8000-000000000001', resourceVersion: '1', creationTimestamp: 7 });
+    expect(given.metadata.uid).toBeUndefined();
+    const updated = store.update('Pod', { ...created, status: pod('a', false).status });
+    expect(updated.metadata).toMatchObject({ uid: created.metadata.uid, resourceVersion: '2', creationTimestamp: 7 });
+    expect(store.get('Pod', 'default', 'a')).toBe(updated);
+  });
+
+  it('gives every stored version its own memo, which no copy takes along', () => {
+    const store = new ObjectStore(() => 0);
+    const v1 = store.create('Pod', pod('a', true));
+    const memo = memoOf(v1);
+    expect(memo).toEqual({});
+    memo!.note = 'kept';
+    expect(memoOf(store.get('Pod', 'default', 'a')!)).toBe(memo);
+    // not part of the object's data
+    expect(Object.keys(v1)).toEqual(['apiVersion', 'kind', 'metadata', 'spec', 'status']);
+    expect(JSON.stringify(v1)).not.toContain('kept');
+    expect(memoOf({ ...v1 })).toBeUndefined();
+    expect(memoOf(structuredClone(v1))).toBeUndefined();
+    expect(memoOf(pod('b', true))).toBeUndefined();
+    // a new version starts empty
+    const v2 = store.update('Pod', { ...v1, status: pod('a', false).status });
+    expect(memoOf(v2)).toEqual({});
+    expect(memoOf(v1)).toBe(memo);
+  });
+
+  it('keeps pod readings with the version they were read from', () => {
+    const store = new ObjectStore(() => 0);
+    const v1 = store.create('Pod', pod('a', true));
+    const r1 = podReadings(v1);
+    expect(podReadings(v1)).toBe(r1);
+    expect(memoOf(v1)?.readings).toBe(r1);
+    expect(r1).toMatchObject({ revisionHash: 'web-abc', shortHash: 'abc' });
+    // a stored pod is Pending until a kubelet reports
+    expect(r1.running).toBe(false);
+    const v2 = store.update('Pod', { ...v1, status: pod('a', true).status });
+    const r2 = podReadings(v2);
+    expect(r2).not.toBe(r1);
+    expect([r2.running, r2.ready, r2.readySince]).toEqual([true, true, 3]);
+    expect(isPodReady(v2)).toBe(true);
+    // pods the store did not write are read afresh each time (unless frozen)
+    const loose = pod('b', true);
+    expect(podReadings(loose)).not.toBe(podReadings(loose));
+    const frozen = Object.freeze(pod('c', true));
+    expect(podReadings(frozen)).toBe(podReadings(frozen));
+  });
+});
