@@ -12,7 +12,7 @@ import { containerIdOf } from './ids';
 import { ImageStore, type PullPlan } from './imageStore';
 import type { NodeClock } from './nodeClock';
 import { podMachine, type PodActor } from './podMachine';
-import { buildPodStatus, KUBELET_CONDITIONS } from './podStatus';
+import { buildPodStatus, isKubeletCondition } from './podStatus';
 import { PodAddressPool, type OverflowBlocks } from './podNetwork';
 
 /**
@@ -41,7 +41,7 @@ interface PodWorker {
   /** The kubelet-owned conditions it reported last (status manager cache). */
   lastConditions?: PodCondition[];
   /** Per container: the status it reported last and what that status was made of. */
-  reported: Map<string, { inputs: unknown[]; status: ContainerStatus }>;
+  reported: Map<string, { inputs: StatusInputs; status: ContainerStatus }>;
 }
 
 export interface KubeletView {
@@ -68,8 +68,8 @@ function othersConditionsDiffer(a: Pod, b: Pod): boolean {
   let i = 0;
   let j = 0;
   for (;;) {
-    while (i < x.length && KUBELET_CONDITIONS.includes(x[i].type)) i++;
-    while (j < y.length && KUBELET_CONDITIONS.includes(y[j].type)) j++;
+    while (i < x.length && isKubeletCondition(x[i].type)) i++;
+    while (j < y.length && isKubeletCondition(y[j].type)) j++;
     if (i === x.length || j === y.length) return i !== x.length || j !== y.length;
     if (!jsonEqual(x[i], y[j])) return true;
     i++;
@@ -144,12 +144,36 @@ class KubeletContainerPort implements ContainerPort {
 }
 
 /** What containerStatusOf reads from a container snapshot (context parts are replaced, never changed). */
-function statusInputsOf(s: ContainerSnapshot): unknown[] {
-  const c = s.context;
-  return [instanceRuns(s.value), s.status, c.spec, c.current, c.previous, c.waiting, c.ready, c.restartCount];
+interface StatusInputs {
+  runs: boolean;
+  status: ContainerSnapshot['status'];
+  spec: Container;
+  current: ContainerSnapshot['context']['current'];
+  previous: ContainerSnapshot['context']['previous'];
+  waiting: ContainerSnapshot['context']['waiting'];
+  ready: boolean;
+  restartCount: number;
 }
 
-const sameStatusInputs = (a: unknown[], b: unknown[]) => a.every((x, i) => x === b[i]);
+function statusInputsOf(s: ContainerSnapshot): StatusInputs {
+  const c = s.context;
+  return { runs: instanceRuns(s.value), status: s.status, spec: c.spec, current: c.current, previous: c.previous, waiting: c.waiting, ready: c.ready, restartCount: c.restartCount };
+}
+
+/** Whether a snapshot is made of the same inputs (compared in place: this runs on every container step). */
+function sameStatusInputs(a: StatusInputs, s: ContainerSnapshot): boolean {
+  const c = s.context;
+  return (
+    a.current === c.current &&
+    a.ready === c.ready &&
+    a.restartCount === c.restartCount &&
+    a.waiting === c.waiting &&
+    a.previous === c.previous &&
+    a.spec === c.spec &&
+    a.status === s.status &&
+    a.runs === instanceRuns(s.value)
+  );
+}
 
 export class Kubelet {
   readonly images: ImageStore;
@@ -193,9 +217,8 @@ export class Kubelet {
     for (const ref of Object.values(actor.getSnapshot().context.containers)) {
       let reported = statusInputsOf(ref.getSnapshot());
       ref.subscribe((snapshot) => {
-        const now = statusInputsOf(snapshot);
-        if (sameStatusInputs(reported, now)) return;
-        reported = now;
+        if (sameStatusInputs(reported, snapshot)) return;
+        reported = statusInputsOf(snapshot);
         this.markDirty(this, key);
       });
     }
@@ -283,7 +306,7 @@ export class Kubelet {
     // Unchanged parts keep the stored objects: an equal status is the stored one, nothing to write.
     const shared = shareEqual(status, pod.status);
     // (an unchanged status holds the conditions remembered last time)
-    if (shared !== pod.status || w.lastConditions === undefined) w.lastConditions = shared.conditions?.filter((c) => KUBELET_CONDITIONS.includes(c.type));
+    if (shared !== pod.status || w.lastConditions === undefined) w.lastConditions = shared.conditions?.filter((c) => isKubeletCondition(c.type));
     // Remember the statuses as stored: an unchanged container is then that very object next time.
     for (const s of shared.containerStatuses ?? []) {
       const entry = w.reported.get(s.name);
@@ -294,11 +317,10 @@ export class Kubelet {
 
   /** containerStatusOf, or the status reported last when nothing it is made of changed. */
   private containerStatus(w: PodWorker, name: string, snapshot: ContainerSnapshot): ContainerStatus {
-    const inputs = statusInputsOf(snapshot);
     const entry = w.reported.get(name);
-    if (entry && sameStatusInputs(entry.inputs, inputs)) return entry.status;
+    if (entry && sameStatusInputs(entry.inputs, snapshot)) return entry.status;
     const status = containerStatusOf(snapshot);
-    w.reported.set(name, { inputs, status });
+    w.reported.set(name, { inputs: statusInputsOf(snapshot), status });
     return status;
   }
 

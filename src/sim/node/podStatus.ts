@@ -11,6 +11,17 @@ import type { ContainerStatus, Pod, PodCondition, PodPhase, PodSpec, PodStatus }
 /** Conditions the kubelet owns (kubelet types.PodConditionsByKubelet). */
 export const KUBELET_CONDITIONS: readonly string[] = ['PodScheduled', 'Ready', 'Initialized', 'ContainersReady'];
 
+/** KUBELET_CONDITIONS.includes(type), as comparisons (it runs for every condition of every status report). */
+export function isKubeletCondition(type: string): boolean {
+  return type === 'Ready' || type === 'ContainersReady' || type === 'PodScheduled' || type === 'Initialized';
+}
+
+/** The status reported for a container (statuses are few: a loop, no closure). */
+function statusOf(statuses: readonly ContainerStatus[], name: string): ContainerStatus | undefined {
+  for (let i = 0; i < statuses.length; i++) if (statuses[i].name === name) return statuses[i];
+  return undefined;
+}
+
 /** kubelet getPhase for a pod without init containers. */
 export function getPhase(spec: PodSpec, statuses: ContainerStatus[]): PodPhase {
   let running = 0;
@@ -19,7 +30,7 @@ export function getPhase(spec: PodSpec, statuses: ContainerStatus[]): PodPhase {
   let succeeded = 0;
   let unknown = 0;
   for (const c of spec.containers) {
-    const s = statuses.find((x) => x.name === c.name);
+    const s = statusOf(statuses, c.name);
     if (!s?.state) unknown++;
     else if (s.state.running) running++;
     else if (s.state.terminated) {
@@ -43,17 +54,17 @@ export function getPhase(spec: PodSpec, statuses: ContainerStatus[]): PodPhase {
 
 /** status.GenerateContainersReadyCondition. */
 export function containersReadyCondition(spec: PodSpec, statuses: ContainerStatus[]): PodCondition {
-  const unknown: string[] = [];
-  const unready: string[] = [];
+  let unknown: string[] | undefined;
+  let unready: string[] | undefined;
   for (const c of spec.containers) {
-    const s = statuses.find((x) => x.name === c.name);
-    if (!s) unknown.push(c.name);
-    else if (!s.ready) unready.push(c.name);
+    const s = statusOf(statuses, c.name);
+    if (!s) (unknown ??= []).push(c.name);
+    else if (!s.ready) (unready ??= []).push(c.name);
   }
+  if (!unknown && !unready) return { type: 'ContainersReady', status: 'True' };
   const messages: string[] = [];
-  if (unknown.length) messages.push(`containers with unknown status: [${unknown.join(' ')}]`);
-  if (unready.length) messages.push(`containers with unready status: [${unready.join(' ')}]`);
-  if (messages.length === 0) return { type: 'ContainersReady', status: 'True' };
+  if (unknown?.length) messages.push(`containers with unknown status: [${unknown.join(' ')}]`);
+  if (unready?.length) messages.push(`containers with unready status: [${unready.join(' ')}]`);
   return { type: 'ContainersReady', status: 'False', reason: 'ContainersNotReady', message: messages.join(', ') };
 }
 
@@ -62,13 +73,13 @@ const SCHEDULED: PodCondition = Object.freeze({ type: 'PodScheduled', status: 'T
 
 /** status.GeneratePodReadyCondition once the containers are ready: every readiness gate's condition must be True. */
 function readinessGatesCondition(spec: PodSpec, conditions: PodCondition[]): PodCondition {
-  const unready: string[] = [];
+  let unready: string[] | undefined;
   for (const gate of spec.readinessGates ?? []) {
-    const c = conditions.find((x) => x.type === gate.conditionType);
-    if (!c) unready.push(`corresponding condition of pod readiness gate "${gate.conditionType}" does not exist.`);
-    else if (c.status !== 'True') unready.push(`the status of pod readiness gate "${gate.conditionType}" is not "True", but ${c.status}`);
+    const c = conditionOf(conditions, gate.conditionType);
+    if (!c) (unready ??= []).push(`corresponding condition of pod readiness gate "${gate.conditionType}" does not exist.`);
+    else if (c.status !== 'True') (unready ??= []).push(`the status of pod readiness gate "${gate.conditionType}" is not "True", but ${c.status}`);
   }
-  if (unready.length === 0) return { type: 'Ready', status: 'True' };
+  if (!unready) return { type: 'Ready', status: 'True' };
   return { type: 'Ready', status: 'False', reason: 'ReadinessGatesNotReady', message: unready.join(', ') };
 }
 
@@ -106,28 +117,29 @@ function sameKeys(old: PodCondition, c: PodCondition): boolean {
   return n === 3 + (c.reason ? 1 : 0) + (c.message ? 1 : 0);
 }
 
-const conditionOf = (list: readonly PodCondition[], type: string) => {
-  for (const c of list) if (c.type === type) return c;
+function conditionOf(list: readonly PodCondition[], type: string): PodCondition | undefined {
+  for (let i = 0; i < list.length; i++) if (list[i].type === type) return list[i];
   return undefined;
-};
+}
 
 /** The whole status the kubelet writes for a pod it runs. */
 export function buildPodStatus(input: PodStatusInput): PodStatus {
   const { pod, containerStatuses, now } = input;
   const stored = pod.status.conditions ?? [];
   const previous = input.previous ?? stored;
-  const kept = stored.filter((c) => !KUBELET_CONDITIONS.includes(c.type));
+  // The conditions others own, in their order; the kubelet's four follow.
+  const conditions: PodCondition[] = [];
+  for (let i = 0; i < stored.length; i++) if (!isKubeletCondition(stored[i].type)) conditions.push(stored[i]);
   const phase = getPhase(pod.spec, containerStatuses);
   const containersReady = containersReadyCondition(pod.spec, containerStatuses);
-  const ready = containersReady.status === 'True' ? readinessGatesCondition(pod.spec, kept) : { ...containersReady, type: 'Ready' };
+  const ready = containersReady.status === 'True' ? readinessGatesCondition(pod.spec, conditions) : { ...containersReady, type: 'Ready' };
   const scheduled = conditionOf(stored, 'PodScheduled') ?? conditionOf(previous, 'PodScheduled');
-  const conditions = [
-    ...kept,
+  conditions.push(
     withTransitionTime(INITIALIZED, conditionOf(previous, 'Initialized'), now),
     withTransitionTime(ready, conditionOf(previous, 'Ready'), now),
     withTransitionTime(containersReady, conditionOf(previous, 'ContainersReady'), now),
     withTransitionTime(SCHEDULED, scheduled, now),
-  ];
+  );
   return {
     phase,
     conditions,
