@@ -234,3 +234,42 @@ describe('checkContainersInPlaceUpdateCompleted: which recorded containers are s
     expect(checkContainersInPlaceUpdateCompleted(podWith([]), state(null), gates)).toBeUndefined();
   });
 });
+
+describe('in-place batches: priorities and env from metadata (SPEC §11.2)', () => {
+  const barrier = (priority: number) => ({ env: [{ name: 'KRUISE_CONTAINER_BARRIER', valueFrom: { configMapKeyRef: { name: 'web-barrier', key: `p_${priority}` } } }] });
+  const tierEnv = { env: [{ name: 'TIER', valueFrom: { fieldRef: { fieldPath: "metadata.labels['tier']" } } }] };
+  const containers = (v: string): Container[] => [
+    { name: 'app', image: `app:${v}`, ...tierEnv },
+    { name: 'sidecar-a', image: `a:${v}`, ...barrier(10) },
+    { name: 'sidecar-b', image: `b:${v}`, ...barrier(5) },
+  ];
+  const old = revision('web-1', template(containers('1'), { app: 'web', tier: 'gold' }));
+  const next = revision('web-2', template(containers('2'), { app: 'web', tier: 'silver' }));
+  const before = pod({ app: 'web', tier: 'gold', 'controller-revision-hash': 'web-1', 'pod-template-hash': '1' }, containers('1'));
+  const first = inPlaceUpdatePod(before, old, next, {}, 100, gates).pod!;
+  const state = parseInPlaceUpdateState(first.metadata.annotations![ANNOTATION_INPLACE_UPDATE_STATE]);
+
+  it('updates the containers without a priority and the highest group first, with the labels their env reads', () => {
+    expect(first.spec.containers.map((c) => c.image)).toEqual(['app:2', 'a:2', 'b:1']);
+    expect(first.metadata.labels).toEqual({ app: 'web', tier: 'silver', 'controller-revision-hash': 'web-2', 'pod-template-hash': '2' });
+    expect(before.metadata.labels?.tier).toBe('gold');
+  });
+
+  it('records the batch, the old imageIDs and what is left for the next one', () => {
+    expect(state.containerBatchesRecord).toEqual([{ timestamp: 100, containers: ['app', 'sidecar-a'] }]);
+    expect(state.lastContainerStatuses).toEqual({ app: { imageID: 'app:1-id' }, 'sidecar-a': { imageID: 'a:1-id' } });
+    expect(state.nextContainerImages).toEqual({ 'sidecar-b': 'b:2' });
+    expect(state.preCheckBeforeNext).toEqual({ containersRequiredReady: ['app', 'sidecar-a'] });
+    // the annotation as kruise writes it: Go's field order, maps sorted
+    expect(Object.keys(JSON.parse(first.metadata.annotations![ANNOTATION_INPLACE_UPDATE_STATE]))).toEqual([
+      'revision',
+      'updateTimestamp',
+      'lastContainerStatuses',
+      'updateEnvFromMetadata',
+      'updateImages',
+      'nextContainerImages',
+      'preCheckBeforeNext',
+      'containerBatchesRecord',
+    ]);
+  });
+});

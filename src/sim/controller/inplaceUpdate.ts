@@ -98,18 +98,21 @@ function containersToUpdateNow(pod: Pod, spec: UpdateSpec): Set<string> {
  * restart, the batch, what is left for the next batch).
  */
 export function patchUpdateSpecToPod(pod: Pod, spec: UpdateSpec, state: InPlaceUpdateState, now: number, featureGates: FeatureGates): Pod {
-  const next: InPlaceUpdateState = { ...state, nextContainerImages: {}, nextContainerRefMetadata: {}, nextContainerResources: {} };
+  // What this batch leaves for later batches.
+  const nextContainerImages: Record<string, string> = {};
+  const nextContainerRefMetadata: UpdateSpec['containerRefMetadata'] = {};
+  const nextContainerResources: UpdateSpec['containerResources'] = {};
   let out: Pod = spec.metaDataPatch ? { ...pod, metadata: applyMetadataPatch(pod.metadata, spec.metaDataPatch) } : pod;
   const toUpdate = containersToUpdateNow(out, spec);
-  const imageChanged = new Set<string>();
+  let imageChanged: string[] | undefined;
   const containers = out.spec.containers.map((c) => {
     let container = c;
     const image = spec.containerImages[c.name];
     if (image !== undefined) {
       if (toUpdate.has(c.name)) {
         container = { ...container, image };
-        imageChanged.add(c.name);
-      } else next.nextContainerImages![c.name] = image;
+        (imageChanged ??= []).push(c.name);
+      } else nextContainerImages[c.name] = image;
     }
     const resources = spec.containerResources[c.name];
     if (featureGates.InPlaceWorkloadVerticalScaling && resources) {
@@ -122,30 +125,44 @@ export function patchUpdateSpecToPod(pod: Pod, spec: UpdateSpec, state: InPlaceU
             requests: { ...container.resources?.requests, ...resources.requests },
           },
         };
-      } else next.nextContainerResources![c.name] = resources;
+      } else nextContainerResources[c.name] = resources;
     }
     return container;
   });
   out = { ...out, spec: { ...out.spec, containers } };
 
-  for (const status of out.status.containerStatuses ?? []) {
-    if (!imageChanged.has(status.name)) continue;
-    next.lastContainerStatuses = { ...next.lastContainerStatuses };
-    // As in kruise, an entry already recorded by an earlier batch is kept.
-    next.lastContainerStatuses[status.name] ??= { imageID: status.imageID };
+  let lastContainerStatuses = state.lastContainerStatuses;
+  if (imageChanged) {
+    for (const status of out.status.containerStatuses ?? []) {
+      if (!imageChanged.includes(status.name)) continue;
+      // As in kruise, an entry already recorded by an earlier batch is kept.
+      const recorded = lastContainerStatuses?.[status.name];
+      if (recorded === undefined || recorded === null) lastContainerStatuses = { ...lastContainerStatuses, [status.name]: { imageID: status.imageID } };
+    }
   }
 
-  const labels = { ...out.metadata.labels };
+  // Labels are copied only when a container's env takes some (the annotations always change: the state).
+  let labels = out.metadata.labels ?? {};
   const annotations = { ...out.metadata.annotations };
-  for (const [name, meta] of Object.entries(spec.containerRefMetadata)) {
+  for (const name in spec.containerRefMetadata) {
+    const meta = spec.containerRefMetadata[name];
     if (toUpdate.has(name)) {
+      if (labels === out.metadata.labels) labels = { ...labels };
       Object.assign(labels, meta.labels);
       Object.assign(annotations, meta.annotations);
-    } else next.nextContainerRefMetadata![name] = meta;
+    } else nextContainerRefMetadata[name] = meta;
   }
-  const hasNext = [next.nextContainerImages, next.nextContainerRefMetadata, next.nextContainerResources].some((m) => Object.keys(m ?? {}).length > 0);
-  next.preCheckBeforeNext = hasNext ? { containersRequiredReady: [...toUpdate].sort() } : null;
-  next.containerBatchesRecord = [...(state.containerBatchesRecord ?? []), { timestamp: now, containers: [...toUpdate].sort() }];
+  const batch = [...toUpdate].sort();
+  const hasNext = hasKeys(nextContainerImages) || hasKeys(nextContainerRefMetadata) || hasKeys(nextContainerResources);
+  const next: InPlaceUpdateState = {
+    ...state,
+    nextContainerImages,
+    nextContainerRefMetadata,
+    nextContainerResources,
+    lastContainerStatuses,
+    preCheckBeforeNext: hasNext ? { containersRequiredReady: batch } : null,
+    containerBatchesRecord: [...(state.containerBatchesRecord ?? []), { timestamp: now, containers: batch }],
+  };
   annotations[ANNOTATION_INPLACE_UPDATE_STATE] = serializeInPlaceUpdateState(next);
   return { ...out, metadata: { ...out.metadata, labels, annotations } };
 }
