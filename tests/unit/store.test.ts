@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Pod } from '../../src/sim/api/types';
-import { isPodReady, podReadings } from '../../src/sim/controller/podState';
+import { sortIndexesByActivePods } from '../../src/sim/controller/activePods';
+import { isPodReady, maxContainerRestarts, podReadings } from '../../src/sim/controller/podState';
 import { memoOf, ObjectStore } from '../../src/sim/store';
 
 function pod(name: string, ready: boolean): Pod {
@@ -64,5 +65,25 @@ describe('object store', () => {
     expect(podReadings(loose)).not.toBe(podReadings(loose));
     const frozen = Object.freeze(pod('c', true));
     expect(podReadings(frozen)).toBe(podReadings(frozen));
+  });
+});
+
+describe('derived values kept with stored pods', () => {
+  it('sorts stored pods by the update order, keeping each key with its version', () => {
+    const store = new ObjectStore(() => 0);
+    const a = store.create('Pod', pod('a', true));
+    const b = store.create('Pod', { ...pod('b', true), spec: { ...pod('b', true).spec, nodeName: 'node-1' } });
+    const ready = (p: Pod, restarts: number[]) =>
+      store.update('Pod', {
+        ...p,
+        status: { ...pod(p.metadata.name, true).status, containerStatuses: restarts.map((r, i) => ({ name: `c${i}`, ready: true, restartCount: r, image: 'nginx', imageID: '' })) },
+      });
+    const pods = [ready(a, [0, 3]), ready(b, [1])];
+    expect(maxContainerRestarts(pods[0])).toBe(3);
+    expect(maxContainerRestarts(pod('c', true))).toBe(0);
+    // a (no node) is updated before b; then b's key is kept with b
+    expect(sortIndexesByActivePods(pods, [1, 0])).toEqual([0, 1]);
+    expect(memoOf(pods[1])?.updateOrderKey).toMatchObject({ unassigned: false, restarts: 1, ready: true });
+    expect(sortIndexesByActivePods(pods, [0, 1])).toEqual([0, 1]);
   });
 });

@@ -6,6 +6,7 @@
 import { ANNOTATION_POD_DELETION_COST, CONDITION_READY } from '../api/constants';
 import type { Pod } from '../api/types';
 import { getPodCondition, isPodAvailable, isPodReady, maxContainerRestarts } from './podState';
+import { memoOf } from '../store';
 
 /** A spread rank per pod; a higher rank is deleted earlier (SPEC §9.2 rule 5). */
 export interface Ranker {
@@ -75,7 +76,16 @@ interface PodOrderKey {
   created: number | undefined;
 }
 
+/** The update order's key of a pod, kept with a stored pod (every reconcile of a rollout sorts the pods left). */
 function updateOrderKey(pod: Pod): PodOrderKey {
+  const memo = memoOf(pod) as { updateOrderKey?: PodOrderKey } | undefined;
+  if (memo?.updateOrderKey) return memo.updateOrderKey;
+  const key = readUpdateOrderKey(pod);
+  if (memo) memo.updateOrderKey = key;
+  return key;
+}
+
+function readUpdateOrderKey(pod: Pod): PodOrderKey {
   return {
     unassigned: (pod.spec.nodeName ?? '') === '',
     phase: PHASE_ORDINAL[pod.status.phase ?? ''] ?? 0,

@@ -185,5 +185,7 @@ export function isSpecifiedDelete(cs: CloneSet, pod: Pod): boolean {
 
 /** Max restartCount over the pod's containers (the sort key of SPEC §9.2 rule 7). */
 export function maxContainerRestarts(pod: Pod): number {
-  return Math.max(0, ...(pod.status.containerStatuses ?? []).map((s) => s.restartCount));
+  let max = 0;
+  for (const s of pod.status.containerStatuses ?? []) if (s.restartCount > max) max = s.restartCount;
+  return max;
 }
