@@ -107,6 +107,15 @@ function delayMs(context: ContainerContext, delay: DelayName): number {
   }
 }
 
+/** The events that end each delay (one frozen object each: a delay starts on every state entry). */
+const DELAY_ENDS: { readonly [D in DelayName]: Readonly<{ type: `DELAY.${D}` }> } = Object.freeze({
+  pull: Object.freeze({ type: 'DELAY.pull' }),
+  start: Object.freeze({ type: 'DELAY.start' }),
+  stop: Object.freeze({ type: 'DELAY.stop' }),
+  readiness: Object.freeze({ type: 'DELAY.readiness' }),
+  podResync: Object.freeze({ type: 'DELAY.podResync' }),
+});
+
 /** The entry action that starts a state's delay. */
 const delay = (name: DelayName) => ({ type: 'startDelay', params: { delay: name } }) as const;
 
@@ -166,7 +175,7 @@ export const containerMachine = setup({
   },
   actions: {
     startDelay: ({ context, self }, params: { delay: DelayName }) => {
-      const event = { type: `DELAY.${params.delay}` } as const;
+      const event = DELAY_ENDS[params.delay];
       context.port.startDelay(() => self.send(event), delayMs(context, params.delay));
     },
     cancelDelay: ({ context }) => context.port.cancelDelay(),
