@@ -1,7 +1,8 @@
 // The node layer's view of the virtual clock: the same timers, counted, so the layer can say
 // whether any of its own work is under way (`pendingForeground`). Background timers (back-off
-// retries) are passed through with their flag and not counted. XState actors use it as their
-// `clock`, so machine delays are counted too.
+// retries) are passed through with their flag and not counted. The container machines' delays
+// run on it (through the kubelet's port), so they are counted too; XState actors use it as their
+// `clock` as well.
 import type { TimerId, VirtualClock } from '../clock';
 
 export class NodeClock {
