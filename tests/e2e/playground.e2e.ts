@@ -151,6 +151,16 @@ describe('playground page', () => {
     await expect(why.textContent()).resolves.toContain('updated in place');
   });
 
+  it("draws the selected pod's kubelet machines, the container's delays labelled as delays", async () => {
+    const model = page.getByRole('region', { name: 'Model' });
+    await expect(model.getByRole('img', { name: `pod ${firstNames[0]}: active` }).count()).resolves.toBe(1);
+    await expect(model.getByRole('img', { name: 'container nginx: running.ready' }).count()).resolves.toBe(1);
+    const labels = await model.locator('.edge-label').allTextContents();
+    expect(labels).toEqual(expect.arrayContaining(['after pull', 'after start', 'after stop', 'after podResync', 'RETRY', 'DELETE']));
+    expect(labels.filter((l) => l.startsWith('DELAY'))).toEqual([]);
+    await model.screenshot({ path: join(shots, 'model.png') });
+  });
+
   it('B: partition 3 of 5 → exactly 2 pods on the new revision', async () => {
     await applyAndSettle(page, nginx2({ image: 'nginx:1.19.6-alpine', partition: 3 }));
     const now = await pods(page);
