@@ -4,10 +4,10 @@
 // every delay is named and read from context. containerStatus.ts turns its snapshots into the
 // API's ContainerStatus; events reach the cluster through the port.
 // Delays are the machine's own timers on the port (a state starts its delay on entry and cancels
-// it on exit; the delay's end is the event `DELAY.<name>`) rather than XState's `after`: XState
-// keeps each delayed event in its scheduler's tables, which made them the largest thing a rollout
-// kept alive between garbage collections. At most one delay runs per container: the states that
-// have one are never active together.
+// it on exit; the delay's end is the event `DELAY.<name>`) rather than XState's `after`, whose
+// scheduler books every delayed event in a keyed table with a closure and a real-time stamp
+// (Date.now) before the virtual clock sees it. At most one delay runs per container: the states
+// that have one are never active together.
 import { assign, fromCallback, setup, type SnapshotFrom } from 'xstate';
 import type { Container } from '../api/types';
 import { jsonEqual } from '../api/jsonEqual';
