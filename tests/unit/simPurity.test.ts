@@ -25,3 +25,49 @@ describe('src/sim purity rules', () => {
     expect(await lint('export const add = (a: number, b: number): number => a + b;\n')).toEqual([]);
   });
 });
+
+// The rules hold for our own code; the libraries the core runs (XState, js-yaml) are checked by
+// running the core with the real clock and the random generator made to throw.
+describe('src/sim at run time', () => {
+  it('runs a create, an in-place rollout, a bad image and a deletion without reading real time or Math.random', async () => {
+    const { Cluster } = await import('../../src/sim/cluster');
+    const cs = (image: string, replicas = 4) => `apiVersion: apps.kruise.io/v1alpha1
+kind: CloneSet
+metadata: {name: web}
+spec:
+  replicas: ${replicas}
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers: [{name: nginx, image: ${image}, readinessProbe: {httpGet: {path: /, port: 80}, initialDelaySeconds: 2, periodSeconds: 1}}]
+  updateStrategy: {type: InPlaceIfPossible, maxSurge: 1}
+`;
+    const real = { now: Date.now, random: Math.random };
+    const touched: string[] = [];
+    Date.now = () => {
+      touched.push('Date.now');
+      return real.now();
+    };
+    Math.random = () => {
+      touched.push('Math.random');
+      return real.random();
+    };
+    try {
+      const c = new Cluster({ seed: 3 });
+      expect(c.apply(cs('nginx:1.25')).ok).toBe(true);
+      c.settle(600);
+      expect(c.apply(cs('nginx:1.26')).ok).toBe(true);
+      c.settle(600);
+      expect(c.apply(cs('nginx:no-such-tag')).ok).toBe(true);
+      c.advance(120);
+      expect(c.apply(cs('nginx:1.27', 2)).ok).toBe(true);
+      c.settle(600);
+      expect(c.pods().map((p) => p.spec.containers[0].image)).toEqual(['nginx:1.27', 'nginx:1.27']);
+    } finally {
+      Date.now = real.now;
+      Math.random = real.random;
+    }
+    expect(touched).toEqual([]);
+  });
+});
