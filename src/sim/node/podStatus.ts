@@ -11,9 +11,11 @@ import type { ContainerStatus, Pod, PodCondition, PodPhase, PodSpec, PodStatus }
 /** Conditions the kubelet owns (kubelet types.PodConditionsByKubelet). */
 export const KUBELET_CONDITIONS: readonly string[] = ['PodScheduled', 'Ready', 'Initialized', 'ContainersReady'];
 
-/** KUBELET_CONDITIONS.includes(type), as comparisons (it runs for every condition of every status report). */
+const KUBELET_CONDITION_SET: ReadonlySet<string> = new Set(KUBELET_CONDITIONS);
+
+/** Whether the kubelet owns a condition type (a set lookup: it runs for every condition of every status report). */
 export function isKubeletCondition(type: string): boolean {
-  return type === 'Ready' || type === 'ContainersReady' || type === 'PodScheduled' || type === 'Initialized';
+  return KUBELET_CONDITION_SET.has(type);
 }
 
 /** The status reported for a container (statuses are few: a loop, no closure). */
