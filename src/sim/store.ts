@@ -84,9 +84,17 @@ function freezeFresh(value: object): void {
   }
 }
 
-/** A new top level and a new metadata, so the store can stamp its fields without touching the caller's object. */
+/**
+ * A new top level and a new metadata, so the store can stamp its fields without touching the
+ * caller's object. Copied with Object.assign rather than spread: V8 gives the freezing of a spread
+ * copy of an unfrozen object a hidden class of its own, so every stored version would have its own
+ * shape (and every read of a pod's fields across the cluster would miss the inline caches); copies
+ * made with Object.assign share their shapes, frozen or not.
+ */
 function stamped<T extends StoredObject>(obj: T): T {
-  return { ...obj, metadata: { ...obj.metadata } };
+  const out = Object.assign({}, obj);
+  out.metadata = Object.assign({}, obj.metadata);
+  return out;
 }
 
 const keyOf = (namespace: string | undefined, name: string) => `${namespace ?? ''}/${name}`;
