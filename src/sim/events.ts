@@ -52,6 +52,8 @@ interface LogRecord {
   count: number;
   firstTimestamp: number;
   name: string;
+  /** Where the stored event called `name` sits in the recorder's list, when known (not part of the state). */
+  at?: number;
 }
 
 interface SpamRecord {
@@ -72,140 +74,132 @@ export interface EventRecorderState {
   lastNanos: string;
 }
 
-/** Where a caller keeps the cache slot it used last for a key (see KeyInterner). */
-interface SlotHint {
-  slot: number;
+const NUL = '\u0000';
+
+/** Fields of client-go's spam key (source component and host, object kind, namespace, name and uid, event type). */
+const SPAM_KEY_FIELDS = 7;
+
+/**
+ * What client-go's three keys share: source, object and type (the spam key, as a string). Every
+ * cache entry hangs off one — the spam filter's directly, the aggregator's per reason, the
+ * logger's per reason and message — so finding an entry takes small maps keyed by short strings
+ * (a reason, a message) instead of a lookup of a ~100-character key in a map of 4,096 (a key
+ * never seen before costs hashing all of it). The long keys are put together for toJSON only.
+ * A family is forgotten once none of its entries is left in any cache.
+ */
+class Family {
+  spam: Entry<SpamRecord> | undefined;
+  readonly reasons = new Map<string, ReasonEntries>();
+  /** Entries of this family in the three caches. */
+  entries = 0;
+  forgotten = false;
+  constructor(readonly key: string) {}
+}
+
+/** One reason's entries under a family. */
+class ReasonEntries {
+  aggregate: Entry<AggregateRecord> | undefined;
+  /** The logger's entry under the aggregate key itself (combined events are logged there). */
+  combined: Entry<LogRecord> | undefined;
+  /** The logger's entries under the aggregate key and a message, by message. */
+  readonly messages = new Map<string, Entry<LogRecord>>();
+  constructor(
+    readonly family: Family,
+    readonly reason: string,
+  ) {}
+
+  get empty(): boolean {
+    return this.aggregate === undefined && this.combined === undefined && this.messages.size === 0;
+  }
+}
+
+type EntryPlace = 'spam' | 'aggregate' | 'combined' | 'message';
+
+/** A cache entry: its place in the family tree (to be found and removed there) and its place in the cache's order. */
+class Entry<V> {
+  value: V | undefined = undefined;
+  /** Staler and fresher neighbours in the cache's order. */
+  prev: Entry<V> | undefined = undefined;
+  next: Entry<V> | undefined = undefined;
+  constructor(
+    readonly place: EntryPlace,
+    readonly family: Family,
+    readonly reason: ReasonEntries | undefined,
+    readonly message: string | undefined,
+  ) {}
+
+  /** client-go's key of this entry. */
+  key(): string {
+    if (this.place === 'spam') return this.family.key;
+    const aggregate = this.family.key + NUL + (this.reason as ReasonEntries).reason;
+    return this.place === 'message' ? aggregate + NUL + this.message : aggregate;
+  }
 }
 
 /**
- * A least-recently-used map: reads and writes refresh an entry, the stalest is evicted. Entries
- * live in numbered slots (arrays, a doubly linked list of slot numbers): a hit moves no memory and
- * allocates nothing, an eviction hands its slot to the new key. The values are the cache's own
- * objects, updated in place (toJSON copies them).
+ * One of the correlator's least-recently-used caches: its entries in order, stalest first; a use
+ * makes an entry the freshest, and a new entry beyond the size pushes out the stalest.
  */
-class Lru<V> {
-  private readonly index = new Map<string, number>();
-  private readonly keys: string[] = [];
-  private readonly values: (V | undefined)[] = [];
-  private readonly prev: Int32Array;
-  private readonly next: Int32Array;
-  private head = -1; // stalest
-  private tail = -1; // freshest
+class LruOrder<V> {
+  private head: Entry<V> | undefined; // stalest
+  private tail: Entry<V> | undefined; // freshest
+  private count = 0;
 
-  constructor(private readonly size: number) {
-    this.prev = new Int32Array(size);
-    this.next = new Int32Array(size);
+  constructor(
+    private readonly size: number,
+    /** Takes a pushed-out entry out of its family. */
+    private readonly forget: (e: Entry<V>) => void,
+  ) {}
+
+  /** A known entry becomes the freshest. */
+  use(e: Entry<V>): Entry<V> {
+    if (e === this.tail) return e;
+    this.unlink(e);
+    this.append(e);
+    return e;
   }
 
-  private unlink(i: number): void {
-    const p = this.prev[i];
-    const n = this.next[i];
-    if (p >= 0) this.next[p] = n;
-    else this.head = n;
-    if (n >= 0) this.prev[n] = p;
-    else this.tail = p;
-  }
-
-  private append(i: number): void {
-    this.prev[i] = this.tail;
-    this.next[i] = -1;
-    if (this.tail >= 0) this.next[this.tail] = i;
-    else this.head = i;
-    this.tail = i;
-  }
-
-  /**
-   * The slot of `key`, made the freshest — or a new slot without a value, which the caller fills
-   * in at once (a `get` followed by a `set` of the same key, with one lookup). A full cache gives
-   * the new key the stalest entry's slot.
-   */
-  touch(key: string, hint?: SlotHint): number {
-    // The slot the caller used last for this key, if the key still holds it: no lookup needed.
-    const h = hint?.slot ?? -1;
-    const known = h >= 0 && this.keys[h] === key ? h : this.index.get(key);
-    if (known !== undefined) {
-      if (known !== this.tail) {
-        this.unlink(known);
-        this.append(known);
-      }
-      if (hint) hint.slot = known;
-      return known;
+  /** A new entry (already in its family) becomes the freshest; the stalest goes if the cache is over its size. */
+  add(e: Entry<V>): Entry<V> {
+    this.append(e);
+    this.count++;
+    if (this.count > this.size) {
+      const stalest = this.head as Entry<V>;
+      this.unlink(stalest);
+      this.count--;
+      this.forget(stalest);
     }
-    let i: number;
-    if (this.keys.length < this.size) {
-      i = this.keys.length;
-      this.keys.push(key);
-      this.values.push(undefined);
-    } else {
-      i = this.head;
-      this.unlink(i);
-      this.index.delete(this.keys[i]);
-      this.keys[i] = key;
-      this.values[i] = undefined;
-    }
-    this.index.set(key, i);
-    this.append(i);
-    if (hint) hint.slot = i;
-    return i;
-  }
-
-  value(i: number): V | undefined {
-    return this.values[i];
-  }
-
-  setValue(i: number, value: V): void {
-    this.values[i] = value;
-  }
-
-  set(key: string, value: V): void {
-    this.values[this.touch(key)] = value;
-  }
-
-  /** Key of a slot (as touch returned it). */
-  keyOf(i: number): string {
-    return this.keys[i];
+    return e;
   }
 
   /** Stalest first. */
-  entries(): [string, V][] {
-    const out: [string, V][] = [];
-    for (let i = this.head; i >= 0; i = this.next[i]) out.push([this.keys[i], this.values[i] as V]);
+  entries(): Entry<V>[] {
+    const out: Entry<V>[] = [];
+    for (let e = this.head; e; e = e.next) out.push(e);
     return out;
+  }
+
+  private unlink(e: Entry<V>): void {
+    if (e.prev) e.prev.next = e.next;
+    else this.head = e.next;
+    if (e.next) e.next.prev = e.prev;
+    else this.tail = e.prev;
+    e.prev = e.next = undefined;
+  }
+
+  private append(e: Entry<V>): void {
+    e.prev = this.tail;
+    if (this.tail) this.tail.next = e;
+    else this.head = e;
+    this.tail = e;
   }
 }
 
 const nsOf = (o: EventInput['involvedObject']) => o.namespace ?? '';
 
-/** The fields the three keys share (source, object, type), joined by NUL; plain concatenation is cheaper than an array join. */
+/** client-go's getSpamKey (source, object, type) joined by NUL; no API version or field path here. */
 function spamKeyOf(source: EventInput['source'], o: EventInput['involvedObject'], type: string): string {
-  const Z = '\u0000';
-  return source.component + Z + (source.host ?? '') + Z + o.kind + Z + nsOf(o) + Z + o.name + Z + (o.uid ?? '') + Z + type;
-}
-
-/**
- * The three keys of one event, built from one shared prefix: client-go's getSpamKey (source,
- * object, type), the aggregate key (… + reason) and getEventKey (… + message). No API version or
- * field path here.
- */
-interface EventKeys {
-  spam: string;
-  aggregate: string;
-  event: string;
-  /** Where the cache entries of these keys are remembered (kept by the interner across events). */
-  slots: { spam: SlotHint; aggregate: SlotHint; event: SlotHint };
-}
-
-function keysOf(e: EventInput): EventKeys {
-  const spam = spamKeyOf(e.source, e.involvedObject, e.type);
-  const aggregate = spam + '\u0000' + e.reason;
-  return { spam, aggregate, event: aggregate + '\u0000' + e.message, slots: { spam: { slot: -1 }, aggregate: { slot: -1 }, event: { slot: -1 } } };
-}
-
-/** The keys already built for one spam key, by reason and then by message (each message's EventKeys whole). */
-interface KeyFamily {
-  spam: string;
-  spamSlot: SlotHint;
-  byReason: Map<string, { aggregate: string; aggregateSlot: SlotHint; byMessage: Map<string, EventKeys> }>;
+  return source.component + NUL + (source.host ?? '') + NUL + o.kind + NUL + nsOf(o) + NUL + o.name + NUL + (o.uid ?? '') + NUL + type;
 }
 
 const newMap = () => new Map();
@@ -233,39 +227,30 @@ class RecentCache<K, V> {
   }
 }
 
+/** An interned spam key and the family last found under it. */
+interface FamilyHint {
+  key: string;
+  family: Family | undefined;
+}
+
 /**
- * Keys of events whose object and source are frozen objects the caller reuses (a kubelet's pod,
- * the controller's CloneSet): the same string instances every time, so the caches' lookups need
- * not rebuild and rehash ~100 characters per event. The strings are the ones keysOf would build.
- * Only the objects seen lately are remembered (a RecentCache of 512): events
+ * Spam keys of events whose object and source are frozen objects the caller reuses (a kubelet's
+ * pod, the controller's CloneSet): the same string and family every time, so nothing is rebuilt or
+ * rehashed per event. Only the objects seen lately are remembered (a RecentCache of 512): events
  * come in bursts per object, and memory must not grow with every pod that ever had an event.
  */
 class KeyInterner {
-  /** Messages of one reason kept per family (message keys can be of unbounded variety). */
-  private static readonly MESSAGES_PER_REASON = 64;
-  private readonly subjects = new RecentCache<object, Map<object, Map<string, KeyFamily>>>(512);
+  private readonly subjects = new RecentCache<object, Map<object, Map<string, FamilyHint>>>(512);
 
-  keys(e: EventInput): EventKeys {
+  hint(e: EventInput): FamilyHint {
     const { involvedObject: o, source } = e;
-    if (!Object.isFrozen(o) || !Object.isFrozen(source)) return keysOf(e);
+    if (!Object.isFrozen(o) || !Object.isFrozen(source)) return { key: spamKeyOf(source, o, e.type), family: undefined };
     const bySource = this.subjects.get(o, newMap);
     let byType = bySource.get(source);
     if (!byType) bySource.set(source, (byType = new Map()));
-    let family = byType.get(e.type);
-    if (!family) byType.set(e.type, (family = { spam: spamKeyOf(source, o, e.type), spamSlot: { slot: -1 }, byReason: new Map() }));
-    let reason = family.byReason.get(e.reason);
-    if (!reason) family.byReason.set(e.reason, (reason = { aggregate: family.spam + '\u0000' + e.reason, aggregateSlot: { slot: -1 }, byMessage: new Map() }));
-    let keys = reason.byMessage.get(e.message);
-    if (keys === undefined) {
-      keys = {
-        spam: family.spam,
-        aggregate: reason.aggregate,
-        event: reason.aggregate + '\u0000' + e.message,
-        slots: { spam: family.spamSlot, aggregate: reason.aggregateSlot, event: { slot: -1 } },
-      };
-      if (reason.byMessage.size < KeyInterner.MESSAGES_PER_REASON) reason.byMessage.set(e.message, keys);
-    }
-    return keys;
+    let hint = byType.get(e.type);
+    if (!hint) byType.set(e.type, (hint = { key: spamKeyOf(source, o, e.type), family: undefined }));
+    return hint;
   }
 }
 
@@ -291,17 +276,29 @@ function freezeEvent(e: KubeEvent): KubeEvent {
   return Object.freeze(e);
 }
 
+/** Two hex digits for each byte value. */
+const BYTE_HEX: readonly string[] = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export class EventRecorder {
   private readonly options: EventCorrelatorOptions;
-  /** The stored Event objects, by name, in creation order. */
-  private readonly events = new Map<string, KubeEvent>();
-  private readonly aggregates: Lru<AggregateRecord>;
-  private readonly logs: Lru<LogRecord>;
-  private readonly spam: Lru<SpamRecord>;
-  private lastNanos = 0n;
-  private nanosOf: { now: number; nanos: bigint } = { now: Number.NaN, nanos: 0n };
+  /** The stored Event objects in creation order (an update replaces an event in its place). */
+  private readonly events: KubeEvent[] = [];
+  /** Position of each stored event by name: built the first time a name has to be looked up without a hint. */
+  private positions: Map<string, number> | undefined;
+  /** The families that have entries, by spam key. */
+  private readonly families = new Map<string, Family>();
+  private readonly aggregates: LruOrder<AggregateRecord>;
+  private readonly logs: LruOrder<LogRecord>;
+  private readonly spam: LruOrder<SpamRecord>;
+  /** The last nanosecond timestamp used in a name, as its high and low 32 bits (numbers: no BigInt per event). */
+  private lastHigh = 0;
+  private lastLow = 0;
+  /** The instant whose timestamp was worked out last, and that timestamp's halves. */
+  private nanosOf = { now: Number.NaN, high: 0, low: 0 };
+  /** The high half of the last name's timestamp in hex (it changes every 4.3 virtual seconds). */
+  private highHex = { high: -1, hex: '' };
   private writes = 0;
   private readonly interner = new KeyInterner();
   private readonly messages = new MessageInterner();
@@ -309,22 +306,23 @@ export class EventRecorder {
   constructor(options: Partial<EventCorrelatorOptions> = {}) {
     this.options = { ...DEFAULT_EVENT_CORRELATOR_OPTIONS, ...options };
     if (!Number.isInteger(this.options.cacheSize) || this.options.cacheSize < 1) throw new RangeError(`cacheSize must be a whole number of at least 1 (got ${this.options.cacheSize})`);
-    this.aggregates = new Lru(this.options.cacheSize);
-    this.logs = new Lru(this.options.cacheSize);
-    this.spam = new Lru(this.options.cacheSize);
+    const forget = <V>(e: Entry<V>) => this.forget(e);
+    this.aggregates = new LruOrder<AggregateRecord>(this.options.cacheSize, forget);
+    this.logs = new LruOrder<LogRecord>(this.options.cacheSize, forget);
+    this.spam = new LruOrder<SpamRecord>(this.options.cacheSize, forget);
   }
 
   /** Records one event emitted at virtual time `now` (seconds). */
   record(input: EventInput, now: number): void {
-    const keys = this.interner.keys(input);
+    const family = this.familyOf(this.interner.hint(input));
+    const reason = this.reasonOf(family, input.reason);
     const fresh = this.makeEvent(input, now);
-    const aggregated = this.aggregate(fresh, input, keys, now);
-    const key = aggregated === fresh ? keys.event : keys.aggregate;
-    const { event: observed, log } = this.observe(aggregated, key, aggregated === fresh ? keys.slots.event : undefined);
-    if (!this.tryAccept(keys.spam, keys.slots.spam, now)) return;
-    const writtenKey = observed.message === input.message ? keys.event : keys.aggregate + '\u0000' + observed.message;
-    // The logger's entry just touched is the one to update, unless the event is logged under another key.
-    this.write(observed, this.logs.keyOf(log) === writtenKey ? log : this.logs.touch(writtenKey));
+    const aggregated = this.aggregate(fresh, input, reason, now);
+    const log = aggregated === fresh ? this.messageEntry(reason, input.message) : this.combinedEntry(reason);
+    const observed = this.observe(aggregated, log);
+    if (!this.tryAccept(family, now)) return;
+    // The logger's entry just used is the one to update, unless the event is logged under another key.
+    this.write(observed, log.place === 'message' && log.message === observed.message ? log : this.messageEntry(reason, observed.message), log);
   }
 
   /** Goes up by one with every event written (created or counted up): "has anything changed?" in O(1). */
@@ -334,34 +332,128 @@ export class EventRecorder {
 
   /** The stored events, oldest first (frozen: the recorder never changes a stored event, it replaces it). */
   list(): KubeEvent[] {
-    return [...this.events.values()];
+    return this.events.slice();
   }
 
   toJSON(): EventRecorderState {
+    const valueOf = <V>(e: Entry<V>) => e.value as V;
     return {
       version: 1,
       options: { ...this.options },
       events: this.list(),
-      aggregates: this.aggregates.entries().map(([k, v]) => [k, { messages: [...v.messages], lastTimestamp: v.lastTimestamp }]),
-      logs: this.logs.entries().map(([k, v]) => [k, { ...v }]),
-      spam: this.spam.entries().map(([k, v]) => [k, { ...v }]),
-      lastNanos: this.lastNanos.toString(),
+      aggregates: this.aggregates.entries().map((e) => [e.key(), { messages: [...valueOf(e).messages], lastTimestamp: valueOf(e).lastTimestamp }]),
+      logs: this.logs.entries().map((e) => [e.key(), { count: valueOf(e).count, firstTimestamp: valueOf(e).firstTimestamp, name: valueOf(e).name }]),
+      spam: this.spam.entries().map((e) => [e.key(), { ...valueOf(e) }]),
+      lastNanos: ((BigInt(this.lastHigh) << 32n) | BigInt(this.lastLow)).toString(),
     };
   }
 
   static fromJSON(state: unknown): EventRecorder {
-    if (!isRecord(state) || state.version !== 1 || !isRecord(state.options)) throw new Error('not an event recorder state (version 1)');
+    const refuse = () => new Error('not an event recorder state (version 1)');
+    if (!isRecord(state) || state.version !== 1 || !isRecord(state.options)) throw refuse();
     const { events, aggregates, logs, spam, lastNanos } = state;
     if (!Array.isArray(events) || !Array.isArray(aggregates) || !Array.isArray(logs) || !Array.isArray(spam) || typeof lastNanos !== 'string' || !/^\d+$/.test(lastNanos)) {
-      throw new Error('not an event recorder state (version 1)');
+      throw refuse();
     }
     const recorder = new EventRecorder(state.options as Partial<EventCorrelatorOptions>);
-    for (const e of events as KubeEvent[]) recorder.events.set(e.metadata.name, deepFreeze(structuredClone(e)));
-    for (const [k, v] of aggregates as [string, AggregateRecord][]) recorder.aggregates.set(k, { messages: [...v.messages], lastTimestamp: v.lastTimestamp });
-    for (const [k, v] of logs as [string, LogRecord][]) recorder.logs.set(k, { ...v });
-    for (const [k, v] of spam as [string, SpamRecord][]) recorder.spam.set(k, { ...v });
-    recorder.lastNanos = BigInt(lastNanos);
+    for (const e of events as KubeEvent[]) recorder.events.push(deepFreeze(structuredClone(e)));
+    // A key is the spam key (7 fields joined by NUL), then the reason, then (logger) the message.
+    const split = (key: unknown) => {
+      if (typeof key !== 'string') throw refuse();
+      let at = -1;
+      for (let n = 0; n < SPAM_KEY_FIELDS; n++) if ((at = key.indexOf(NUL, at + 1)) < 0) throw refuse();
+      const rest = key.slice(at + 1);
+      const cut = rest.indexOf(NUL);
+      return { family: recorder.familyOf({ key: key.slice(0, at), family: undefined }), reason: cut < 0 ? rest : rest.slice(0, cut), message: cut < 0 ? undefined : rest.slice(cut + 1) };
+    };
+    for (const [k, v] of aggregates as [string, AggregateRecord][]) {
+      const { family, reason } = split(k);
+      recorder.aggregateEntry(recorder.reasonOf(family, reason)).value = { messages: [...v.messages], lastTimestamp: v.lastTimestamp };
+    }
+    for (const [k, v] of logs as [string, LogRecord][]) {
+      const { family, reason, message } = split(k);
+      const r = recorder.reasonOf(family, reason);
+      (message === undefined ? recorder.combinedEntry(r) : recorder.messageEntry(r, message)).value = { count: v.count, firstTimestamp: v.firstTimestamp, name: v.name, at: undefined };
+    }
+    for (const [k, v] of spam as [string, SpamRecord][]) {
+      if (typeof k !== 'string') throw refuse();
+      recorder.spamEntry(recorder.familyOf({ key: k, family: undefined })).value = { ...v };
+    }
+    const last = BigInt(lastNanos);
+    recorder.lastHigh = Number(last >> 32n);
+    recorder.lastLow = Number(last & 0xffffffffn);
     return recorder;
+  }
+
+  // ---- the caches' entries -----------------------------------------------------------------------
+
+  /** The family of a spam key (the one the hint found last, while it has entries). */
+  private familyOf(hint: FamilyHint): Family {
+    let family = hint.family;
+    if (family === undefined || family.forgotten) {
+      family = this.families.get(hint.key);
+      if (!family) this.families.set(hint.key, (family = new Family(hint.key)));
+      hint.family = family;
+    }
+    return family;
+  }
+
+  private reasonOf(family: Family, reason: string): ReasonEntries {
+    let entries = family.reasons.get(reason);
+    if (!entries) family.reasons.set(reason, (entries = new ReasonEntries(family, reason)));
+    return entries;
+  }
+
+  /** The aggregator's entry of a reason, made the freshest (a new one without a value, which the caller sets). */
+  private aggregateEntry(r: ReasonEntries): Entry<AggregateRecord> {
+    if (r.aggregate) return this.aggregates.use(r.aggregate);
+    r.aggregate = this.adopt(new Entry<AggregateRecord>('aggregate', r.family, r, undefined));
+    return this.aggregates.add(r.aggregate);
+  }
+
+  /** The logger's entry under a reason and a message, made the freshest. */
+  private messageEntry(r: ReasonEntries, message: string): Entry<LogRecord> {
+    const known = r.messages.get(message);
+    if (known) return this.logs.use(known);
+    const text = this.messages.canonical(message);
+    const entry = this.adopt(new Entry<LogRecord>('message', r.family, r, text));
+    r.messages.set(text, entry);
+    return this.logs.add(entry);
+  }
+
+  /** The logger's entry under the aggregate key itself, made the freshest. */
+  private combinedEntry(r: ReasonEntries): Entry<LogRecord> {
+    if (r.combined) return this.logs.use(r.combined);
+    r.combined = this.adopt(new Entry<LogRecord>('combined', r.family, r, undefined));
+    return this.logs.add(r.combined);
+  }
+
+  /** The spam filter's entry of a family, made the freshest. */
+  private spamEntry(family: Family): Entry<SpamRecord> {
+    if (family.spam) return this.spam.use(family.spam);
+    family.spam = this.adopt(new Entry<SpamRecord>('spam', family, undefined, undefined));
+    return this.spam.add(family.spam);
+  }
+
+  private adopt<V>(entry: Entry<V>): Entry<V> {
+    entry.family.entries++;
+    return entry;
+  }
+
+  /** A cache pushed an entry out: it leaves its family (and the family goes with its last entry). */
+  private forget<V>(entry: Entry<V>): void {
+    const { family, reason } = entry;
+    if (entry.place === 'spam') family.spam = undefined;
+    else if (reason) {
+      if (entry.place === 'aggregate') reason.aggregate = undefined;
+      else if (entry.place === 'combined') reason.combined = undefined;
+      else reason.messages.delete(entry.message as string);
+      if (reason.empty) family.reasons.delete(reason.reason);
+    }
+    if (--family.entries === 0) {
+      family.forgotten = true;
+      this.families.delete(family.key);
+    }
   }
 
   // ---- the recorder and the correlator's stages ------------------------------------------------
@@ -369,11 +461,24 @@ export class EventRecorder {
   /** `<object>.<hex nanoseconds>`, unique and increasing even for events at the same instant. */
   private nextName(objectName: string, now: number): string {
     // Events come in bursts at one instant: its nanoseconds are worked out once.
-    if (this.nanosOf.now !== now) this.nanosOf = { now, nanos: BigInt(VIRTUAL_EPOCH_UNIX_SECONDS) * 1_000_000_000n + BigInt(Math.round(now * 1e9)) };
-    const nanos = this.nanosOf.nanos;
-    this.lastNanos = nanos > this.lastNanos ? nanos : this.lastNanos + 1n;
-    // one flat string (a stored event keeps its name; a concatenation would keep its pieces too)
-    return [objectName, '.', this.lastNanos.toString(16)].join('');
+    if (this.nanosOf.now !== now) {
+      const nanos = BigInt(VIRTUAL_EPOCH_UNIX_SECONDS) * 1_000_000_000n + BigInt(Math.round(now * 1e9));
+      this.nanosOf = { now, high: Number(nanos >> 32n), low: Number(nanos & 0xffffffffn) };
+    }
+    const { high, low } = this.nanosOf;
+    if (high > this.lastHigh || (high === this.lastHigh && low > this.lastLow)) {
+      this.lastHigh = high;
+      this.lastLow = low;
+    } else if (this.lastLow === 0xffffffff) {
+      this.lastHigh++;
+      this.lastLow = 0;
+    } else this.lastLow++;
+    if (this.highHex.high !== this.lastHigh) this.highHex = { high: this.lastHigh, hex: this.lastHigh.toString(16) };
+    // The high half is never 0 (the epoch alone is past 2^32 ns), so the low one is written in full:
+    // 8 digits, a byte at a time. One flat string (a stored event keeps its name; a concatenation
+    // would keep its pieces too).
+    const bits = this.lastLow;
+    return [objectName, '.', this.highHex.hex, BYTE_HEX[bits >>> 24], BYTE_HEX[(bits >>> 16) & 255], BYTE_HEX[(bits >>> 8) & 255], BYTE_HEX[bits & 255]].join('');
   }
 
   /** The recorder's makeEvent: count 1, both timestamps now, namespace defaulted. */
@@ -395,13 +500,10 @@ export class EventRecorder {
   }
 
   /** EventAggregate: the event to log — `event` itself, or a combined one logged under the aggregate key. */
-  private aggregate(event: KubeEvent, input: EventInput, keys: EventKeys, now: number): KubeEvent {
-    const entry = this.aggregates.touch(keys.aggregate, keys.slots.aggregate);
-    let record = this.aggregates.value(entry);
-    if (!record || now - record.lastTimestamp > this.options.aggregateWindowSeconds) {
-      record = { messages: [], lastTimestamp: now };
-      this.aggregates.setValue(entry, record);
-    }
+  private aggregate(event: KubeEvent, input: EventInput, reason: ReasonEntries, now: number): KubeEvent {
+    const entry = this.aggregateEntry(reason);
+    let record = entry.value;
+    if (!record || now - record.lastTimestamp > this.options.aggregateWindowSeconds) entry.value = record = { messages: [], lastTimestamp: now };
     if (!record.messages.includes(input.message)) record.messages.push(input.message);
     record.lastTimestamp = now;
     if (record.messages.length < this.options.maxSimilarEvents) return event;
@@ -416,28 +518,30 @@ export class EventRecorder {
     };
   }
 
-  /** eventObserve: an event logged before takes its name, first timestamp and count + 1. Returns the logger's slot too. */
-  private observe(event: KubeEvent, key: string, hint?: SlotHint): { event: KubeEvent; log: number } {
-    const log = this.logs.touch(key, hint);
-    const last = this.logs.value(log);
+  /** eventObserve: an event logged before (under `log`) takes its name, first timestamp and count + 1. */
+  private observe(event: KubeEvent, log: Entry<LogRecord>): KubeEvent {
+    const last = log.value;
     if (!last) {
-      this.logs.setValue(log, { count: event.count, firstTimestamp: event.firstTimestamp, name: event.metadata.name });
-      return { event, log };
+      log.value = { count: event.count, firstTimestamp: event.firstTimestamp, name: event.metadata.name, at: undefined };
+      return event;
     }
     const observed =
       last.count > 0 ? { ...event, metadata: { ...event.metadata, name: last.name }, firstTimestamp: last.firstTimestamp, count: last.count + 1 } : event;
     last.count = observed.count;
     last.firstTimestamp = observed.firstTimestamp;
-    last.name = observed.metadata.name;
-    return { event: observed, log };
+    if (last.name !== observed.metadata.name) {
+      last.name = observed.metadata.name;
+      last.at = undefined;
+    }
+    return observed;
   }
 
   /** The spam filter's token bucket (golang.org/x/time/rate AllowN): a refused event costs nothing. */
-  private tryAccept(key: string, hint: SlotHint, now: number): boolean {
+  private tryAccept(family: Family, now: number): boolean {
     const { spamBurst: burst, spamQps: qps } = this.options;
-    const entry = this.spam.touch(key, hint);
-    let record = this.spam.value(entry);
-    if (!record) this.spam.setValue(entry, (record = { tokens: burst }));
+    const entry = this.spamEntry(family);
+    let record = entry.value;
+    if (!record) entry.value = record = { tokens: burst };
     const elapsed = record.last === undefined ? Infinity : Math.max(0, now - record.last);
     const tokens = Math.min(burst, record.tokens + elapsed * qps);
     if (tokens < 1) return false;
@@ -448,21 +552,41 @@ export class EventRecorder {
 
   /**
    * The sink: an update patches count, last timestamp and message; else (or if gone) a create.
-   * `log` is the logger's entry under the event key of what gets written (the event's own message).
+   * `log` is the logger's entry under the event key of what gets written (the event's own message),
+   * `observed` the one the event was observed under (they differ for a combined event).
    */
-  private write(event: KubeEvent, log: number): void {
+  private write(event: KubeEvent, log: Entry<LogRecord>, observed: Entry<LogRecord>): void {
+    const name = event.metadata.name;
+    const record = log.value;
+    const seen = observed.value;
     // A first event (count 1) is a create: no stored one to look up.
-    const stored = event.count > 1 ? this.events.get(event.metadata.name) : undefined;
+    const at = event.count > 1 ? (seen?.name === name && seen.at !== undefined ? seen.at : this.positionOf(name)) : undefined;
+    const stored = at !== undefined ? this.events[at] : undefined;
     // The event is the recorder's own fresh object (makeEvent copied the caller's parts): stored as is.
-    const written = stored ? { ...stored, count: event.count, lastTimestamp: event.lastTimestamp, message: event.message } : event;
-    this.events.set(event.metadata.name, freezeEvent(written));
+    const written = freezeEvent(stored ? { ...stored, count: event.count, lastTimestamp: event.lastTimestamp, message: event.message } : event);
+    let position: number;
+    if (at !== undefined) this.events[(position = at)] = written;
+    else {
+      position = this.events.push(written) - 1;
+      this.positions?.set(name, position);
+    }
     this.writes++;
     // UpdateState: remember what the server now holds, under the event's own key.
-    const record = this.logs.value(log);
     if (record) {
       record.count = written.count;
       record.firstTimestamp = written.firstTimestamp;
-      record.name = written.metadata.name;
-    } else this.logs.setValue(log, { count: written.count, firstTimestamp: written.firstTimestamp, name: written.metadata.name });
+      record.name = name;
+      record.at = position;
+    } else log.value = { count: written.count, firstTimestamp: written.firstTimestamp, name, at: position };
+    if (seen?.name === name) seen.at = position;
+  }
+
+  /** Position of the stored event called `name`, if there is one. */
+  private positionOf(name: string): number | undefined {
+    if (!this.positions) {
+      this.positions = new Map();
+      for (let i = 0; i < this.events.length; i++) this.positions.set(this.events[i].metadata.name, i);
+    }
+    return this.positions.get(name);
   }
 }

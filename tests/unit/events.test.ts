@@ -137,6 +137,23 @@ describe('EventRecorder: names, determinism and snapshots', () => {
     expect(names).toEqual([`nginx.${base.toString(16)}`, `nginx.${(base + 1n).toString(16)}`, `nginx.${(base + 1_500_000_000n).toString(16)}`]);
   });
 
+  it('carries into the high half of the timestamp when several events share an instant at the end of a 2^32 ns block', () => {
+    const base = BigInt(VIRTUAL_EPOCH_UNIX_SECONDS) * 1_000_000_000n;
+    const block = 1n << 32n;
+    // the instant whose nanoseconds end a block: its two events straddle the carry
+    const offset = (block - 1n - (base % block) + block) % block;
+    const at = Number(offset) / 1e9;
+    const first = base + BigInt(Math.round(at * 1e9));
+    const r = new EventRecorder();
+    r.record(controllerEvent('a'), at);
+    r.record(controllerEvent('b', 'Other'), at);
+    r.record(controllerEvent('c', 'Third'), at);
+    expect(first % block).toBe(block - 1n);
+    expect(r.list().map((e) => e.metadata.name)).toEqual([0n, 1n, 2n].map((d) => `nginx.${(first + d).toString(16)}`));
+    // the low half after the carry is written with its leading zeros
+    expect(r.list()[1].metadata.name.endsWith('00000000')).toBe(true);
+  });
+
   it('gives the same events for the same inputs', () => {
     const run = () => {
       const r = new EventRecorder();
@@ -191,6 +208,9 @@ describe('EventRecorder: names, determinism and snapshots', () => {
   it('refuses a state that is not its own', () => {
     expect(() => EventRecorder.fromJSON({ version: 2 })).toThrow(/not an event recorder state/);
     expect(() => EventRecorder.fromJSON(null)).toThrow();
+    // a cache key without the seven fields of a spam key
+    const state = new EventRecorder().toJSON();
+    expect(() => EventRecorder.fromJSON({ ...state, logs: [['kubelet\u0000node-1', { count: 1, firstTimestamp: 0, name: 'x.1' }]] })).toThrow(/not an event recorder state/);
   });
 
   it('list() hands out frozen events that a later record replaces rather than changes', () => {
