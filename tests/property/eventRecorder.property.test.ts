@@ -54,7 +54,7 @@ class ReferenceCorrelator {
     const o = e.involvedObject;
     const spamKey = [e.source.component, e.source.host ?? '', o.kind, o.namespace ?? '', o.name, o.uid ?? '', e.type].join(NUL);
     const aggregateKey = spamKey + NUL + e.reason;
-    const base = { apiVersion: 'v1', kind: 'Event', involvedObject: { ...o }, type: e.type, reason: e.reason, source: { ...e.source }, count: 1, firstTimestamp: now, lastTimestamp: now };
+    const base = { apiVersion: 'v1' as const, kind: 'Event' as const, involvedObject: { ...o }, type: e.type, reason: e.reason, source: { ...e.source }, count: 1, firstTimestamp: now, lastTimestamp: now };
     let event: KubeEvent = { ...base, metadata: { name: this.name(o.name, now), namespace: o.namespace || 'default' }, message: e.message };
     // EventAggregate
     let similar = this.aggregates.get(aggregateKey);
