@@ -66,13 +66,20 @@ export function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** Freezes an object that is not frozen yet, and what it holds that is not (parts already frozen are shared, left as they are). */
-function freezeFresh(value: object): void {
+/**
+ * Freezes an object that is not frozen yet, and what it holds that is not (parts already frozen
+ * are shared, left as they are). `old` is what stood at the same place in the version this one
+ * replaces, if any: stored versions are frozen throughout, so a part that is the very object found
+ * there needs no look (Object.isFrozen reads every property's attributes of a frozen object, and
+ * most parts of a new version are shared with the old one).
+ */
+function freezeFresh(value: object, old?: unknown): void {
   Object.freeze(value);
+  const before = old !== null && typeof old === 'object' ? (old as Record<string, unknown>) : undefined;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const v: unknown = value[i];
-      if (v !== null && typeof v === 'object' && !Object.isFrozen(v)) freezeFresh(v);
+      if (v !== null && typeof v === 'object' && (before === undefined || before[i] !== v) && !Object.isFrozen(v)) freezeFresh(v, before?.[i]);
     }
     return;
   }
@@ -80,7 +87,7 @@ function freezeFresh(value: object): void {
   const record = value as Record<string, unknown>;
   for (const k in record) {
     const v = record[k];
-    if (v !== null && typeof v === 'object' && !Object.isFrozen(v)) freezeFresh(v);
+    if (v !== null && typeof v === 'object' && (before === undefined || before[k] !== v) && !Object.isFrozen(v)) freezeFresh(v, before?.[k]);
   }
 }
 
@@ -184,7 +191,7 @@ export class ObjectStore {
     stored.metadata.creationTimestamp = old.metadata.creationTimestamp;
     stored.metadata.resourceVersion = String(++this.rv);
     attachMemo(stored);
-    deepFreeze(stored);
+    freezeFresh(stored, old);
     table.set(key, stored);
     this.emit({ type: 'MODIFIED', kind, object: stored, old });
     return stored;

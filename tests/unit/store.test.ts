@@ -27,6 +27,25 @@ describe('object store', () => {
     expect(store.get('Pod', 'default', 'a')).toBe(updated);
   });
 
+  it('freezes every new part of an update, also where it replaces or sits beside parts of the old version', () => {
+    const store = new ObjectStore(() => 0);
+    const created = store.create('Pod', pod('a', true));
+    const v1 = store.update('Pod', { ...created, status: pod('a', true).status });
+    const kept = v1.status.conditions![0];
+    const added = { type: 'ContainersReady', status: 'True' as const };
+    const containers = [v1.spec.containers[0], { name: 'sidecar', image: 'busybox' }];
+    const v2 = store.update('Pod', {
+      ...v1,
+      spec: { ...v1.spec, containers },
+      // the old condition moved to the second place, a new one before it
+      status: { ...v1.status, conditions: [added, kept] },
+    });
+    expect(v2.spec.containers[0]).toBe(v1.spec.containers[0]);
+    for (const part of [v2, v2.metadata, v2.spec, v2.spec.containers, v2.spec.containers[1], v2.status, v2.status.conditions, added]) {
+      expect(Object.isFrozen(part)).toBe(true);
+    }
+  });
+
   it('gives every stored version its own memo, which no copy takes along', () => {
     const store = new ObjectStore(() => 0);
     const v1 = store.create('Pod', pod('a', true));
