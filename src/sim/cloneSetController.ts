@@ -7,7 +7,7 @@ import type { Rng } from './rng';
 import type { EventInput } from './node/host';
 import type { FeatureGates } from './controller/featureGates';
 import { currentRevisionFromPods, type KruiseEra } from './controller/era';
-import { ObjectStore, StoreError, type WatchEvent } from './store';
+import { objectKey, ObjectStore, StoreError, type WatchEvent } from './store';
 import { isPodActive } from './controller/podState';
 import { getActiveRevisions, truncateHistory } from './controller/revisions';
 import { syncCloneSet, type SyncCloneSetPlan } from './controller/syncCloneSet';
@@ -78,7 +78,7 @@ export class CloneSetController {
 
   /** Work-queue semantics: one pending reconcile per CloneSet, at the earliest time asked for. */
   enqueue(namespace: string, name: string, afterSeconds = this.ctx.reconcileDelaySeconds): void {
-    const key = `${namespace}/${name}`;
+    const key = objectKey(namespace, name);
     const at = this.ctx.clock.now() + Math.max(0, afterSeconds) * 1000;
     const existing = this.queued.get(key);
     if (existing && existing.at <= at) return;

@@ -104,7 +104,37 @@ function stamped<T extends StoredObject>(obj: T): T {
   return out;
 }
 
-const keyOf = (namespace: string | undefined, name: string) => `${namespace ?? ''}/${name}`;
+/** Key strings by namespace and name (see objectKey). */
+const objectKeys = new Map<string, Map<string, string>>();
+let objectKeyCount = 0;
+/** Pairs remembered at most; then the table starts afresh. */
+const OBJECT_KEYS_KEPT = 16_384;
+
+/**
+ * `namespace/name`, one string instance per pair: maps keyed by it find the key's hash already
+ * computed, where a string built afresh on every lookup (every write of every pod) would be hashed
+ * in full each time. The name strings passed in are usually the objects' own, kept from version
+ * to version, whose hashes V8 keeps too.
+ */
+export function objectKey(namespace: string | undefined, name: string): string {
+  const ns = namespace ?? '';
+  let byName = objectKeys.get(ns);
+  if (byName === undefined) objectKeys.set(ns, (byName = new Map()));
+  let key = byName.get(name);
+  if (key === undefined) {
+    if (objectKeyCount >= OBJECT_KEYS_KEPT) {
+      objectKeys.clear();
+      objectKeyCount = 0;
+      objectKeys.set(ns, (byName = new Map()));
+    }
+    key = `${ns}/${name}`;
+    byName.set(name, key);
+    objectKeyCount++;
+  }
+  return key;
+}
+
+const keyOf = objectKey;
 
 export interface StoreSnapshot {
   resourceVersion: number;

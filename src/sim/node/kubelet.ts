@@ -5,6 +5,7 @@
 import { createActor } from 'xstate';
 import type { Container, ContainerStatus, Pod, PodCondition } from '../api/types';
 import { jsonEqual, shareEqual } from '../api/jsonEqual';
+import { objectKey } from '../store';
 import type { EventInput, NodeHost } from './host';
 import type { ContainerInput, ContainerPort, ContainerSnapshot, ContainerTimings } from './containerMachine';
 import { containerStatusOf, instanceRuns, stateText } from './containerStatus';
@@ -58,7 +59,7 @@ export interface KubeletView {
   }[];
 }
 
-const keyOf = (p: Pod) => `${p.metadata.namespace ?? ''}/${p.metadata.name}`;
+const keyOf = (p: Pod) => objectKey(p.metadata.namespace, p.metadata.name);
 
 /** Whether two pods differ in a condition the kubelet does not own (a readiness gate's, say). */
 function othersConditionsDiffer(a: Pod, b: Pod): boolean {
