@@ -487,12 +487,13 @@ export class EventRecorder {
       apiVersion: 'v1',
       kind: 'Event',
       metadata: { name: this.nextName(input.involvedObject.name, now), namespace: input.involvedObject.namespace || 'default' },
-      // a frozen part is the caller's for good: shared rather than copied
-      involvedObject: Object.isFrozen(input.involvedObject) ? input.involvedObject : { ...input.involvedObject },
+      // a frozen part is the caller's for good: shared rather than copied (copies: Object.assign,
+      // whose frozen results share their hidden classes, unlike frozen spread copies)
+      involvedObject: Object.isFrozen(input.involvedObject) ? input.involvedObject : Object.assign({}, input.involvedObject),
       type: input.type,
       reason: input.reason,
       message: this.messages.canonical(input.message),
-      source: Object.isFrozen(input.source) ? input.source : { ...input.source },
+      source: Object.isFrozen(input.source) ? input.source : Object.assign({}, input.source),
       count: 1,
       firstTimestamp: now,
       lastTimestamp: now,
