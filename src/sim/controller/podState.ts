@@ -146,19 +146,21 @@ export function getShortHash(hash: string): string {
   return hash.slice(hash.lastIndexOf('-') + 1);
 }
 
-/** Whether the parts after the last "-" of two strings are equal (getShortHash(a) === getShortHash(b), without copies). */
-function sameShortHash(a: string, b: string): boolean {
-  const ia = a.lastIndexOf('-') + 1;
-  const ib = b.lastIndexOf('-') + 1;
-  const n = a.length - ia;
-  if (n !== b.length - ib) return false;
-  for (let k = 0; k < n; k++) if (a.charCodeAt(ia + k) !== b.charCodeAt(ib + k)) return false;
-  return true;
+/** Short hashes of the revision names asked about (a reconcile asks about one or two, for every pod, many times). */
+const shortHashes = new Map<string, string>();
+
+function shortHashOf(revision: string): string {
+  let short = shortHashes.get(revision);
+  if (short === undefined) {
+    if (shortHashes.size >= 1024) shortHashes.clear();
+    shortHashes.set(revision, (short = getShortHash(revision)));
+  }
+  return short;
 }
 
 /** clonesetutils.EqualToRevisionHash on readings: the pod's revision label names this revision. */
 export function revisionIn(r: PodReadings, revision: string): boolean {
-  return r.revisionHash === revision || sameShortHash(r.shortHash, revision);
+  return r.revisionHash === revision || r.shortHash === shortHashOf(revision);
 }
 
 /** clonesetutils.EqualToRevisionHash. */
