@@ -219,7 +219,8 @@ export const containerMachine = setup({
     recordStopKilling: ({ context }) => context.port.record('Normal', 'Killing', `Stopping container ${context.spec.name}`),
     exitCurrent: assign(({ context }) => ({
       ready: false,
-      current: context.current ? { ...context.current, finishedAt: context.port.now() } : undefined,
+      // (Object.assign: a spread copy of an unfrozen object given a new key takes V8's slow path)
+      current: context.current ? Object.assign({}, context.current, { finishedAt: context.port.now() }) : undefined,
     })),
     adoptSpec: assign(({ context, event }) => {
       if (event.type !== 'SPEC_CHANGED') return {};
