@@ -182,6 +182,8 @@ export class Kubelet {
   private readonly workers = new Map<string, PodWorker>();
   private readonly timingsByStop = new Map<number, ContainerTimings>();
   private readonly eventSource: Readonly<{ component: string; host: string }>;
+  /** The pod whose status this kubelet is writing right now (its own write comes back through update). */
+  private reporting: string | undefined;
 
   constructor(
     private readonly host: NodeHost,
@@ -243,6 +245,8 @@ export class Kubelet {
   /** The stored pod changed. */
   update(old: Pod, pod: Pod): void {
     const key = keyOf(pod);
+    // Its own status report, coming back: it changes nothing the checks below look for.
+    if (key === this.reporting) return;
     const w = this.workers.get(key);
     if (!w || w.uid !== pod.metadata.uid) return;
     if (old.spec.containers !== pod.spec.containers) {
@@ -313,7 +317,14 @@ export class Kubelet {
       const entry = w.reported.get(s.name);
       if (entry) entry.status = s;
     }
-    if (shared !== pod.status) this.host.writePodStatus(w.namespace, w.name, shared);
+    if (shared !== pod.status) {
+      this.reporting = key;
+      try {
+        this.host.writePodStatus(w.namespace, w.name, shared);
+      } finally {
+        this.reporting = undefined;
+      }
+    }
   }
 
   /** containerStatusOf, or the status reported last when nothing it is made of changed. */
