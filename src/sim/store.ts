@@ -134,7 +134,10 @@ export function objectKey(namespace: string | undefined, name: string): string {
   return key;
 }
 
-const keyOf = objectKey;
+/** An object's key in the store's tables (and in every map kept by namespace and name). */
+export function keyOfObject(o: { metadata: { namespace?: string; name: string } }): string {
+  return objectKey(o.metadata.namespace, o.metadata.name);
+}
 
 export interface StoreSnapshot {
   resourceVersion: number;
@@ -157,7 +160,7 @@ export class ObjectStore {
   }
 
   get<K extends StoredKind>(kind: K, namespace: string | undefined, name: string): KindMap[K] | undefined {
-    return this.table(kind).get(keyOf(namespace, name));
+    return this.table(kind).get(objectKey(namespace, name));
   }
 
   /** Objects of a kind in creation order (optionally of one namespace). */
@@ -192,7 +195,7 @@ export class ObjectStore {
 
   create<K extends StoredKind>(kind: K, obj: KindMap[K]): KindMap[K] {
     const table = this.table(kind);
-    const key = keyOf(obj.metadata.namespace, obj.metadata.name);
+    const key = keyOfObject(obj);
     if (table.has(key)) {
       throw new StoreError('AlreadyExists', `${RESOURCE_NAMES[kind]} "${obj.metadata.name}" already exists`);
     }
@@ -213,7 +216,7 @@ export class ObjectStore {
   /** Replaces a stored object (the caller keeps uid/creationTimestamp by passing the stored object back). */
   update<K extends StoredKind>(kind: K, obj: KindMap[K]): KindMap[K] {
     const table = this.table(kind);
-    const key = keyOf(obj.metadata.namespace, obj.metadata.name);
+    const key = keyOfObject(obj);
     const old = table.get(key);
     if (!old) throw new StoreError('NotFound', `${RESOURCE_NAMES[kind]} "${obj.metadata.name}" not found`);
     const stored = stamped(obj);
@@ -229,7 +232,7 @@ export class ObjectStore {
 
   remove<K extends StoredKind>(kind: K, namespace: string | undefined, name: string): KindMap[K] | undefined {
     const table = this.table(kind);
-    const key = keyOf(namespace, name);
+    const key = objectKey(namespace, name);
     const old = table.get(key);
     if (!old) return undefined;
     table.delete(key);

@@ -5,7 +5,7 @@
 import { createActor } from 'xstate';
 import type { Container, ContainerStatus, Pod, PodCondition } from '../api/types';
 import { jsonEqual, shareEqual } from '../api/jsonEqual';
-import { objectKey } from '../store';
+import { keyOfObject } from '../store';
 import type { EventInput, NodeHost } from './host';
 import type { ContainerInput, ContainerPort, ContainerSnapshot, ContainerTimings } from './containerMachine';
 import { containerStatusOf, instanceRuns, stateText } from './containerStatus';
@@ -59,7 +59,6 @@ export interface KubeletView {
   }[];
 }
 
-const keyOf = (p: Pod) => objectKey(p.metadata.namespace, p.metadata.name);
 
 /** Whether two pods differ in a condition the kubelet does not own (a readiness gate's, say). */
 function othersConditionsDiffer(a: Pod, b: Pod): boolean {
@@ -207,7 +206,7 @@ export class Kubelet {
 
   /** A pod was bound to this node: start running it. */
   admit(pod: Pod): void {
-    const key = keyOf(pod);
+    const key = keyOfObject(pod);
     if (this.workers.has(key)) return;
     const node = this.host.nodes().find((n) => n.metadata.name === this.nodeName);
     const hostIP = node?.status.addresses?.find((a) => a.type === 'InternalIP')?.address ?? `192.168.0.${10 + this.nodeNumber}`;
@@ -244,7 +243,7 @@ export class Kubelet {
 
   /** The stored pod changed. */
   update(old: Pod, pod: Pod): void {
-    const key = keyOf(pod);
+    const key = keyOfObject(pod);
     // Its own status report, coming back: it changes nothing the checks below look for.
     if (key === this.reporting) return;
     const w = this.workers.get(key);
@@ -270,7 +269,7 @@ export class Kubelet {
 
   /** The pod is gone from the store. */
   forget(pod: Pod): void {
-    const key = keyOf(pod);
+    const key = keyOfObject(pod);
     const w = this.workers.get(key);
     if (!w || w.uid !== pod.metadata.uid) return;
     this.workers.delete(key);

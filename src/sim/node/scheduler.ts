@@ -16,6 +16,7 @@
 // finalizers hold them.
 import type { Node, Pod, PodCondition } from '../api/types';
 import { jsonEqual } from '../api/jsonEqual';
+import { keyOfObject, objectKey } from '../store';
 import type { NodeHost } from './host';
 import { compareNodeNames } from './podNetwork';
 import type { TimerId } from '../clock';
@@ -42,7 +43,6 @@ interface QueuedPod {
   message?: string;
 }
 
-const keyOf = (p: Pod) => `${p.metadata.namespace ?? ''}/${p.metadata.name}`;
 
 /** allocatable.pods, else capacity.pods, else 110. */
 export function maxPodsOf(node: Node): number {
@@ -81,7 +81,7 @@ export class Scheduler {
   ) {}
 
   podAdded(pod: Pod): void {
-    if (pod.spec.nodeName) this.assign(keyOf(pod), pod.spec.nodeName);
+    if (pod.spec.nodeName) this.assign(keyOfObject(pod), pod.spec.nodeName);
     else this.consider(pod);
   }
 
@@ -89,13 +89,13 @@ export class Scheduler {
     // Bound before and still on that node (a status or label write): nothing for the scheduler.
     if (pod.spec.nodeName && old.spec.nodeName === pod.spec.nodeName) return;
     if (pod.spec.nodeName) {
-      this.assign(keyOf(pod), pod.spec.nodeName);
-      this.dequeue(keyOf(pod));
+      this.assign(keyOfObject(pod), pod.spec.nodeName);
+      this.dequeue(keyOfObject(pod));
     } else this.consider(pod);
   }
 
   podRemoved(pod: Pod): void {
-    const key = keyOf(pod);
+    const key = keyOfObject(pod);
     this.dequeue(key);
     const node = this.assigned.get(key);
     if (node === undefined) return;
@@ -128,7 +128,7 @@ export class Scheduler {
   // ---- queue ----------------------------------------------------------------------------------
 
   private consider(pod: Pod): void {
-    const key = keyOf(pod);
+    const key = keyOfObject(pod);
     if (pod.metadata.deletionTimestamp !== undefined) {
       this.dequeue(key);
       this.removeUnbound(pod);
@@ -142,7 +142,7 @@ export class Scheduler {
 
   private arm(q: QueuedPod, seconds: number, background: boolean): void {
     if (q.timer !== undefined) this.clock.clearTimeout(q.timer);
-    const key = `${q.namespace}/${q.name}`;
+    const key = objectKey(q.namespace, q.name);
     q.background = background;
     q.at = this.host.now() + seconds;
     q.timer = this.clock.setTimeout(() => this.attempt(key), seconds * 1000, { background });
